@@ -1,0 +1,198 @@
+using CapacityHub.Trainings.Domain.Scheduling;
+using NodaTime;
+
+namespace CapacityHub.Trainings.Domain.Nominations;
+
+/// <summary>
+/// Everyone nominated to one training, and the rules that share its seats: deadline, quotas,
+/// capacity with a waitlist, and promotion of the first waitlisted person the moment a seat frees up.
+/// Every operation returns the nominations it changed so the caller can persist exactly those.
+/// </summary>
+public sealed class Roster(Training training, IEnumerable<Nomination> nominations)
+{
+    private readonly List<Nomination> _nominations = nominations.ToList();
+
+    public Training Training { get; } = training;
+    public IReadOnlyList<Nomination> Nominations => _nominations;
+
+    public int SeatsTaken => _nominations.Count(n => NominationLifecycle.HoldsSeat(n.Status));
+    public int SeatsFree => Math.Max(0, Training.Definition.Seats - SeatsTaken);
+    public int Waitlisted => _nominations.Count(n => n.Status == NominationStatus.Waitlisted);
+
+    /// <param name="nominatorParticipates">Whether the Programmes service lists the nominating organisation in the programme.</param>
+    public Nomination Nominate(string id, Participant participant, string nominatingOrganisationId, Instant now, bool nominatorParticipates)
+    {
+        participant.Validate();
+        EnsureAcceptingNominations(now);
+        if (!nominatorParticipates)
+        {
+            throw new DomainRuleException($"Organisation {nominatingOrganisationId} does not participate in this training's programme and cannot nominate");
+        }
+
+        if (_nominations.Any(n => NominationLifecycle.CountsAgainstQuota(n.Status)
+            && (n.Participant.Id == participant.Id || string.Equals(n.Participant.Email, participant.Email, StringComparison.OrdinalIgnoreCase))))
+        {
+            throw new DomainRuleException($"{participant.Name} is already nominated to this training");
+        }
+
+        foreach (var quota in Training.Definition.Quotas)
+        {
+            var key = quota.Scope == QuotaScope.Country ? participant.CountryCode : nominatingOrganisationId;
+            if (quota.Key != key)
+            {
+                continue;
+            }
+
+            var used = _nominations.Count(n => NominationLifecycle.CountsAgainstQuota(n.Status)
+                && (quota.Scope == QuotaScope.Country ? n.Participant.CountryCode : n.NominatingOrganisationId) == key);
+            if (used >= quota.Seats)
+            {
+                var whose = quota.Scope == QuotaScope.Country ? $"country {key}" : $"organisation {key}";
+                throw new DomainRuleException($"The quota for {whose} is used up ({used} of {quota.Seats} nominations)");
+            }
+        }
+
+        var nomination = new Nomination(id, Training.Id, participant, nominatingOrganisationId, now);
+        _nominations.Add(nomination);
+        return nomination;
+    }
+
+    /// <summary>Approves into a free seat, or onto the waitlist when the training is full.</summary>
+    public IReadOnlyList<Nomination> Approve(string nominationId)
+    {
+        EnsureBeforeEvent();
+        var nomination = Find(nominationId);
+        if (SeatsFree > 0)
+        {
+            nomination.MoveTo(NominationStatus.Approved);
+            return [nomination];
+        }
+
+        if (nomination.Status == NominationStatus.Waitlisted)
+        {
+            throw new DomainRuleException("The training is full; this person stays on the waitlist until a seat frees up");
+        }
+
+        if (Waitlisted >= Training.Definition.WaitlistSize)
+        {
+            throw new DomainRuleException($"The training is full ({Training.Definition.Seats} seats) and so is its waitlist ({Training.Definition.WaitlistSize}); decline or raise the seats");
+        }
+
+        nomination.MoveTo(NominationStatus.Waitlisted);
+        return [nomination];
+    }
+
+    public IReadOnlyList<Nomination> Decline(string nominationId, string reason)
+    {
+        RequireReason(reason);
+        var nomination = Find(nominationId);
+        nomination.MoveTo(NominationStatus.Declined, reason);
+        return [nomination];
+    }
+
+    /// <summary>The participant's place is confirmed (travel booked, visa granted...).</summary>
+    public IReadOnlyList<Nomination> Book(string nominationId)
+    {
+        EnsureBeforeEvent();
+        var nomination = Find(nominationId);
+        nomination.MoveTo(NominationStatus.Booked);
+        return [nomination];
+    }
+
+    /// <summary>The nominating partner takes the person back.</summary>
+    public IReadOnlyList<Nomination> Withdraw(string nominationId, string reason) => Release(nominationId, NominationStatus.Withdrawn, reason);
+
+    /// <summary>The programme manager removes the person.</summary>
+    public IReadOnlyList<Nomination> Cancel(string nominationId, string reason) => Release(nominationId, NominationStatus.Cancelled, reason);
+
+    /// <summary>After the event: turns a booking into no-show / partially / fully attended from the attendance register.</summary>
+    public IReadOnlyList<Nomination> CloseAttendance(string nominationId, int daysAttended, int daysScheduled)
+    {
+        if (Training.Status is not (TrainingStatus.InProgress or TrainingStatus.Completed))
+        {
+            throw new DomainRuleException("Attendance outcomes are recorded once the training has started");
+        }
+
+        if (daysScheduled <= 0 || daysAttended < 0 || daysAttended > daysScheduled)
+        {
+            throw new DomainValidationException("days_attended", $"must be between 0 and {Math.Max(daysScheduled, 0)} scheduled days");
+        }
+
+        var nomination = Find(nominationId);
+        var outcome = daysAttended == 0 ? NominationStatus.NoShow
+            : daysAttended == daysScheduled ? NominationStatus.FullyAttended
+            : NominationStatus.PartiallyAttended;
+        nomination.MoveTo(outcome);
+        return [nomination];
+    }
+
+    public Nomination Find(string nominationId) =>
+        _nominations.Find(n => n.Id == nominationId)
+        ?? throw new NominationNotFoundException(nominationId);
+
+    private IReadOnlyList<Nomination> Release(string nominationId, NominationStatus to, string reason)
+    {
+        RequireReason(reason);
+        EnsureBeforeEvent();
+        var nomination = Find(nominationId);
+        var heldSeat = NominationLifecycle.HoldsSeat(nomination.Status);
+        nomination.MoveTo(to, reason);
+        var changed = new List<Nomination> { nomination };
+        if (heldSeat)
+        {
+            var next = _nominations
+                .Where(n => n.Status == NominationStatus.Waitlisted)
+                .OrderBy(n => n.NominatedAt)
+                .ThenBy(n => n.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (next is not null)
+            {
+                next.MoveTo(NominationStatus.Approved, "promoted from the waitlist");
+                changed.Add(next);
+            }
+        }
+
+        return changed;
+    }
+
+    private void EnsureAcceptingNominations(Instant now)
+    {
+        if (Training.Status != TrainingStatus.OpenForNomination)
+        {
+            throw new DomainRuleException($"The training is {TrainingLifecycle.Describe(Training.Status)}, not open for nomination");
+        }
+
+        var window = Training.Definition.NominationWindow;
+        if (now < window.Opens)
+        {
+            throw new DomainRuleException($"Nominations open at {window.Opens}");
+        }
+
+        if (now >= window.Deadline)
+        {
+            throw new DomainRuleException($"The nomination deadline passed at {window.Deadline}");
+        }
+    }
+
+    private void EnsureBeforeEvent()
+    {
+        if (Training.Status is TrainingStatus.InProgress or TrainingStatus.Completed or TrainingStatus.Cancelled)
+        {
+            throw new DomainRuleException($"Seats cannot change once the training is {TrainingLifecycle.Describe(Training.Status)}");
+        }
+    }
+
+    private static void RequireReason(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainValidationException("reason", "is required so the other side knows why");
+        }
+    }
+}
+
+/// <summary>No nomination with this id in the training (maps to NOT_FOUND).</summary>
+public sealed class NominationNotFoundException(string nominationId) : Exception($"Nomination {nominationId} was not found in this training")
+{
+    public string NominationId { get; } = nominationId;
+}
