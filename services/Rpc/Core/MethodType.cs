@@ -1,0 +1,9 @@
+namespace CapacityHub.Rpc;
+
+public enum MethodType
+{
+    Unary,
+    ServerStreaming,
+    ClientStreaming,
+    DuplexStreaming,
+}
