@@ -1,0 +1,160 @@
+using CapacityHub.Trainings.Domain.Nominations;
+
+namespace CapacityHub.Trainings.Domain.Impact;
+
+/// <summary>
+/// Folds aggregate cells into metrics. Cost is linear in the number of cells in scope (trainings ×
+/// countries × organisations × sectors × sexes actually seen), independent of the number of enrolments.
+/// </summary>
+public static class ImpactCalculator
+{
+    public static ImpactMetrics Compute(
+        ImpactQuery query,
+        IEnumerable<TrainingFacts> trainings,
+        IEnumerable<ImpactCell> impactCells,
+        IEnumerable<ReachCell> reachCells,
+        IEnumerable<ReportingCell> reportingCells)
+    {
+        query.Validate();
+        var inScope = new Dictionary<string, TrainingFacts>(StringComparer.Ordinal);
+        foreach (var training in trainings)
+        {
+            if (query.IncludesTraining(training))
+            {
+                inScope[training.TrainingId] = training;
+            }
+        }
+
+        var seats = inScope.Values.Where(t => !t.Cancelled).Sum(t => (long)t.Seats);
+        var totals = default(ImpactCounts);
+        foreach (var cell in impactCells)
+        {
+            if (inScope.ContainsKey(cell.Key.TrainingId) && query.IncludesCell(cell.Key.CountryCode, cell.Key.OrganisationId))
+            {
+                totals += cell.Counts;
+            }
+        }
+
+        var reach = FoldReach(query, reachCells);
+        var reporting = FoldReporting(query, reportingCells);
+        var metrics = new ImpactMetrics
+        {
+            UniqueParticipants = Metric.Count(reach.Unique),
+            Participations = Metric.Count(totals.Enrolled),
+            Countries = reach.Countries.Count,
+            Organisations = reach.Organisations.Count,
+            ParticipantsByOrganisationType = CountBreakdown(reach.ByOrganisationType),
+            ParticipantsBySector = CountBreakdown(reach.BySector),
+            FillRate = Metric.Ratio(totals.Enrolled, seats),
+            NoShowRate = Metric.Ratio(totals.NoShows, totals.Enrolled),
+            AttendanceRate = Metric.Ratio(totals.DaysAttended, totals.DaysScheduled),
+            CompletionRate = Metric.Ratio(totals.Completers, totals.Enrolled),
+            MeanGainPoints = Metric.Ratio(totals.GainPointsSum, totals.GainPairs),
+            MeanNormalisedGain = Metric.Ratio(totals.NormalisedGainSum, totals.NormalisedGainCount),
+            MeanSatisfaction = Metric.Ratio(totals.SatisfactionSum, totals.Reactions),
+            RelevantShare = Metric.Ratio(totals.RatedRelevant, totals.Reactions),
+            ApplyingAtThreeMonths = Metric.Ratio(totals.Applying3, totals.FollowUps3),
+            ApplyingAtSixMonths = Metric.Ratio(totals.Applying6, totals.FollowUps6),
+            FemaleShare = Metric.Ratio(reach.Female, reach.Unique),
+            FemaleShareByCountry = new Breakdown(reach.ByCountry.ToDictionary(
+                c => c.Key, c => Metric.Ratio(c.Value.Female, c.Value.Total), StringComparer.Ordinal)),
+            ReportsReceived = Metric.Ratio(reporting.Received, reporting.Expected),
+            ReportsOnTime = Metric.Ratio(reporting.OnTime, reporting.Expected),
+            TrainingsCounted = inScope.Count,
+            Suppressed = query.Suppresses,
+        };
+
+        return query.Suppresses ? Suppress(metrics, totals, query.MinimumCellCount) : metrics;
+    }
+
+    /// <summary>
+    /// Each figure is hidden when the people it describes number fewer than the minimum: enrolled people for
+    /// enrolment ratios, respondents for evaluation means. Reporting discipline is about organisations, not people.
+    /// </summary>
+    private static ImpactMetrics Suppress(ImpactMetrics m, ImpactCounts totals, int min)
+    {
+        Metric Hide(Metric metric, long people) => people > 0 && people < min ? Metric.Hidden : metric;
+        return m with
+        {
+            UniqueParticipants = m.UniqueParticipants.SuppressBelow(min),
+            Participations = m.Participations.SuppressBelow(min),
+            ParticipantsByOrganisationType = m.ParticipantsByOrganisationType.SuppressBelow(min),
+            ParticipantsBySector = m.ParticipantsBySector.SuppressBelow(min),
+            FillRate = Hide(m.FillRate, totals.Enrolled),
+            NoShowRate = Hide(m.NoShowRate, totals.Enrolled),
+            AttendanceRate = Hide(m.AttendanceRate, totals.Enrolled),
+            CompletionRate = Hide(m.CompletionRate, totals.Enrolled),
+            MeanGainPoints = m.MeanGainPoints.SuppressBelow(min),
+            MeanNormalisedGain = m.MeanNormalisedGain.SuppressBelow(min),
+            MeanSatisfaction = m.MeanSatisfaction.SuppressBelow(min),
+            RelevantShare = m.RelevantShare.SuppressBelow(min),
+            ApplyingAtThreeMonths = m.ApplyingAtThreeMonths.SuppressBelow(min),
+            ApplyingAtSixMonths = m.ApplyingAtSixMonths.SuppressBelow(min),
+            FemaleShare = m.FemaleShare.SuppressBelow(min),
+            FemaleShareByCountry = m.FemaleShareByCountry.SuppressBelow(min),
+        };
+    }
+
+    private static Breakdown CountBreakdown(Dictionary<string, long> counts) =>
+        new(counts.ToDictionary(c => c.Key, c => Metric.Count(c.Value), StringComparer.Ordinal));
+
+    private static ReachTotals FoldReach(ImpactQuery query, IEnumerable<ReachCell> cells)
+    {
+        var totals = new ReachTotals();
+        foreach (var cell in cells)
+        {
+            var key = cell.Key;
+            if (cell.UniqueParticipants <= 0 || !query.ProgrammeIds.Contains(key.ProgrammeId) || !query.IncludesYear(key.Year)
+                || !query.IncludesCell(key.CountryCode, key.OrganisationId))
+            {
+                continue;
+            }
+
+            var people = cell.UniqueParticipants;
+            totals.Unique += people;
+            totals.Countries.Add(key.CountryCode);
+            totals.Organisations.Add(key.OrganisationId);
+            Increase(totals.ByOrganisationType, Label(key.OrganisationType), people);
+            Increase(totals.BySector, Label(key.Sector), people);
+            var country = totals.ByCountry.GetValueOrDefault(key.CountryCode);
+            var female = key.Sex == Sex.Female ? people : 0;
+            totals.ByCountry[key.CountryCode] = (country.Female + female, country.Total + people);
+            totals.Female += female;
+        }
+
+        return totals;
+    }
+
+    private static (long Expected, long Received, long OnTime) FoldReporting(ImpactQuery query, IEnumerable<ReportingCell> cells)
+    {
+        long expected = 0, received = 0, onTime = 0;
+        foreach (var cell in cells)
+        {
+            if (query.ProgrammeIds.Contains(cell.Key.ProgrammeId) && query.IncludesYear(cell.Key.DueYear)
+                && (query.OrganisationId is null || query.OrganisationId == cell.Key.OrganisationId))
+            {
+                expected += cell.Expected;
+                received += cell.Received;
+                onTime += cell.OnTime;
+            }
+        }
+
+        return (expected, received, onTime);
+    }
+
+    private static string Label(string value) => string.IsNullOrWhiteSpace(value) ? "unspecified" : value;
+
+    private static void Increase(Dictionary<string, long> counts, string key, long by) =>
+        counts[key] = counts.GetValueOrDefault(key) + by;
+
+    private sealed class ReachTotals
+    {
+        public long Unique { get; set; }
+        public long Female { get; set; }
+        public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Organisations { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, long> ByOrganisationType { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, long> BySector { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (long Female, long Total)> ByCountry { get; } = new(StringComparer.Ordinal);
+    }
+}
