@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# RPC benchmark: small unary calls driven by h2load against
+#   (a) CapacityHub.Rpc (the interop server's grpc.testing.TestService/UnaryCall),
+#   (b) bare Kestrel answering the same bytes and trailers with no gRPC layer,
+#   (c) a Python grpcio (C-core) server with the same method.
+# Each server is pinned to CPU 0 and h2load to CPU 1 (when there are two or more CPUs),
+# with the same connections, streams, warm-up and duration. Prints req/s, p50/p99 latency
+# and the ratios (a)/(b) and (a)/(c). Not a test: it is not part of the xunit suite.
+#
+# Tunables (environment): CONNECTIONS (16), STREAMS per connection (16), DURATION (10s),
+# WARMUP (3s), PAYLOAD bytes in the response (10), TARGETS ("a b c").
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+
+connections=${CONNECTIONS:-16}
+streams=${STREAMS:-16}
+duration=${DURATION:-10s}
+warmup=${WARMUP:-3s}
+payload=${PAYLOAD:-10}
+targets=${TARGETS:-a b c}
+python=/usr/bin/python3
+
+"$root/scripts/install-deps.sh" test
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== building (Release)"
+build() {
+  dotnet build "$1" -c Release -v quiet -nologo >"$work/build.log" || { cat "$work/build.log"; exit 1; }
+}
+case " $targets " in *" a "*) build "$root/tests/Interop/Server/CapacityHub.Interop.Server.csproj" ;; esac
+case " $targets " in *" b "*) build "$here/BareKestrel/CapacityHub.Benchmarks.BareKestrel.csproj" ;; esac
+
+$python "$root/tests/Interop.Tests/python/stubs.py" "$work/stubs"
+$python "$here/bench_tools.py" messages "$work/stubs" "$work" "$payload"
+
+server_cpu=() client_cpu=()
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+  server_cpu=(taskset -c 0) client_cpu=(taskset -c 1)
+else
+  echo "note: fewer than two CPUs (or no taskset): server and h2load are not pinned"
+fi
+
+# Starts a server in the background and sets $port from its "Listening on port N" line.
+start_server() {
+  local out="$work/server.out"
+  : >"$out"
+  "${server_cpu[@]}" "$@" --port 0 >"$out" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 300); do
+    port=$(sed -n 's/.*Listening on port \([0-9][0-9]*\).*/\1/p' "$out" | head -n1)
+    [ -n "$port" ] && return 0
+    kill -0 "$server_pid" 2>/dev/null || { cat "$out"; echo "server exited" >&2; exit 1; }
+    sleep 0.1
+  done
+  cat "$out"; echo "server did not report its port" >&2; exit 1
+}
+
+stop_server() {
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+
+declare -A rps p50 p99
+measure() {
+  local name=$1; shift
+  start_server "$@"
+  $python "$here/bench_tools.py" verify "$port" "$work"
+  local log="$work/$name.log"
+  "${client_cpu[@]}" h2load -t 1 -c "$connections" -m "$streams" -D "$duration" --warm-up-time "$warmup" \
+    -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' \
+    --log-file "$log" "http://127.0.0.1:$port/grpc.testing.TestService/UnaryCall" >"$work/$name.h2load"
+  stop_server
+  grep -q ' 0 failed, 0 errored' "$work/$name.h2load" || { cat "$work/$name.h2load"; echo "$name: requests failed" >&2; exit 1; }
+  rps[$name]=$(sed -n 's/.*finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$work/$name.h2load")
+  read -r p50[$name] p99[$name] < <($python "$here/bench_tools.py" latency "$log")
+  printf '%-34s %12.0f req/s   p50 %7.3f ms   p99 %7.3f ms\n' "$label" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}"
+}
+
+echo "== $connections connections x $streams streams, warm-up $warmup, duration $duration, payload $payload B"
+for target in $targets; do
+  case $target in
+    a) label="(a) CapacityHub.Rpc"
+       measure a dotnet "$root/tests/Interop/Server/bin/Release/net10.0/CapacityHub.Interop.Server.dll" ;;
+    b) label="(b) bare Kestrel, no gRPC layer"
+       measure b dotnet "$here/BareKestrel/bin/Release/net10.0/CapacityHub.Benchmarks.BareKestrel.dll" \
+         --response-file "$work/response.bin" ;;
+    c) label="(c) Python grpcio (C-core)"
+       measure c $python "$here/python_server.py" --stubs "$work/stubs" ;;
+    *) echo "unknown target $target" >&2; exit 2 ;;
+  esac
+done
+
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.1f%%", 100 * x / y }'; }
+[ -n "${rps[a]:-}" ] && [ -n "${rps[b]:-}" ] && echo "(a)/(b) = $(ratio "${rps[a]}" "${rps[b]}")   (target >= 85%)"
+[ -n "${rps[a]:-}" ] && [ -n "${rps[c]:-}" ] && echo "(a)/(c) = $(ratio "${rps[a]}" "${rps[c]}")"
+exit 0
