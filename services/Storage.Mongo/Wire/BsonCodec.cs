@@ -7,6 +7,13 @@ namespace CapacityHub.Storage.Mongo.Wire;
 /// <summary>The single path between BsonDocument and bytes used by every message this client sends or reads.</summary>
 public static class BsonCodec
 {
+    // Binary subtypes 3 and 4 must pass through byte for byte: the wire client never reinterprets UUIDs,
+    // so the legacy C# GUID byte-swapping of MongoDB.Bson 2.x is switched off for its readers and writers.
+#pragma warning disable CS0618 // GuidRepresentation on settings is obsolete in 2.x but is the only per-stream switch.
+    private static readonly BsonBinaryReaderSettings ReaderSettings = new() { GuidRepresentation = GuidRepresentation.Unspecified };
+    private static readonly BsonBinaryWriterSettings WriterSettings = new() { GuidRepresentation = GuidRepresentation.Unspecified };
+#pragma warning restore CS0618
+
     public static byte[] Encode(BsonDocument document)
     {
         using var stream = new MemoryStream();
@@ -16,7 +23,7 @@ public static class BsonCodec
 
     public static void Write(Stream stream, BsonDocument document)
     {
-        using var writer = new BsonBinaryWriter(stream);
+        using var writer = new BsonBinaryWriter(stream, WriterSettings);
         BsonSerializer.Serialize(writer, document);
     }
 
@@ -37,7 +44,7 @@ public static class BsonCodec
         try
         {
             using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-            using var reader = new BsonBinaryReader(stream);
+            using var reader = new BsonBinaryReader(stream, ReaderSettings);
             var document = BsonSerializer.Deserialize<BsonDocument>(reader);
             if (stream.Position != bytes.Length)
             {
