@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.IO.Pipelines;
 using Google.Protobuf;
 
@@ -131,7 +132,8 @@ public static class MessageFraming
     }
 
     /// <summary>Writes one frame; with compress, the payload is gzipped and flagged.</summary>
-    public static void WriteMessage(IBufferWriter<byte> writer, IMessage message, bool compress)
+    public static void WriteMessage(
+        IBufferWriter<byte> writer, IMessage message, bool compress, CompressionLevel level = CompressionLevel.Fastest)
     {
         var size = message.CalculateSize();
         if (compress)
@@ -140,7 +142,7 @@ public static class MessageFraming
             try
             {
                 message.WriteTo(plain.AsSpan(0, size));
-                WritePayload(writer, GzipCompression.Compress(plain.AsSpan(0, size)), compressed: true);
+                WritePayload(writer, GzipCompression.Compress(plain.AsSpan(0, size), level), compressed: true);
             }
             finally
             {
