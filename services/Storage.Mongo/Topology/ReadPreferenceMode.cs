@@ -1,0 +1,10 @@
+namespace CapacityHub.Storage.Mongo.Topology;
+
+public enum ReadPreferenceMode
+{
+    Primary,
+    PrimaryPreferred,
+    Secondary,
+    SecondaryPreferred,
+    Nearest,
+}
