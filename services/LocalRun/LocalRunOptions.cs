@@ -1,0 +1,20 @@
+namespace CapacityHub.LocalRun;
+
+public sealed record LocalRunOptions
+{
+    /// <summary>The repository checkout whose built services are started.</summary>
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>SQLite files, logs and local keys live here; reusing it keeps the data.</summary>
+    public required string DataFolder { get; init; }
+
+    public int BasePort { get; init; } = 5100;
+
+    /// <summary>The build configuration whose binaries are started (Release for ./run.sh).</summary>
+    public string Configuration { get; init; } = "Release";
+
+    /// <summary>Extra environment for every process (e.g. OTEL_* to export telemetry).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+}

@@ -1,0 +1,64 @@
+using CapacityHub.LocalRun;
+
+// ./run.sh → dotnet CapacityHub.LocalRun.dll [--data DIR] [--base-port N]
+var data = ArgumentValue("--data") ?? "data";
+var basePort = int.TryParse(ArgumentValue("--base-port"), out var port) ? port : 5100;
+var root = RepositoryRoot();
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+Console.WriteLine($"Starting CapacityHub from {root} (data in {Path.GetFullPath(data)}) ...");
+await using var system = await LocalSystem.StartAsync(new LocalRunOptions
+{
+    RepositoryRoot = root,
+    DataFolder = Path.GetFullPath(data, root),
+    BasePort = basePort,
+    Environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+        .Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal))
+        .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k)!),
+}, stop.Token);
+
+Console.WriteLine();
+Console.WriteLine("CapacityHub is running:");
+foreach (var service in system.Services)
+{
+    var web = service.WebAddress is { } w ? $"   web app and REST: {w}" : "";
+    Console.WriteLine($"  {service.Name,-11} gRPC: {service.GrpcAddress}{web}");
+}
+
+Console.WriteLine($"  logs:       {Path.Combine(Path.GetFullPath(data, root), "logs")}");
+Console.WriteLine();
+Console.WriteLine("Press Ctrl+C to stop.");
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.WriteLine("Stopping ...");
+}
+
+string? ArgumentValue(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "CapacityHub.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run CapacityHub.LocalRun from inside the repository (CapacityHub.sln not found).");
+}
