@@ -70,4 +70,10 @@ public static class ProgrammeLifecycle
         programme.Status is ActivityStatus.Pipeline or ActivityStatus.Cancelled
             ? null
             : $"Cannot delete programme {programme.Code}: its status is {StatusWords.Of(programme.Status)}; only programmes in pipeline or cancelled ones can be deleted (cancel it first).";
+
+    /// <summary>Closed and cancelled programmes are history: their content no longer changes.</summary>
+    public static string? WhyNotEdit(Programme programme) =>
+        programme.Status is ActivityStatus.Closed or ActivityStatus.Cancelled
+            ? $"Programme {programme.Code} is {StatusWords.Of(programme.Status)} and can no longer be changed."
+            : null;
 }

@@ -1,0 +1,52 @@
+using CapacityHub.Rpc;
+using CapacityHub.Storage;
+
+namespace CapacityHub.ServiceDefaults.Errors;
+
+/// <summary>
+/// Turns store exceptions into the gRPC status a caller can act on (see services/Storage/README.md).
+/// Services describe unique-index collisions themselves because only they know what the index means.
+/// </summary>
+public static class StoreFailures
+{
+    public static async Task<T> Guard<T>(Func<Task<T>> action, Func<DuplicateKeyException, string>? describeDuplicate = null)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (DuplicateKeyException e)
+        {
+            throw new RpcException(StatusCode.AlreadyExists, describeDuplicate?.Invoke(e) ?? "The resource already exists.");
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw new RpcException(StatusCode.Aborted, "The resource was changed by someone else meanwhile; read it again and retry with the new etag.");
+        }
+        catch (DocumentNotFoundException)
+        {
+            throw new RpcException(StatusCode.NotFound, "The resource was deleted meanwhile.");
+        }
+        catch (InvalidContinuationTokenException)
+        {
+            throw RpcException.InvalidArgument("Invalid page_token: use the next_page_token of the previous response unchanged.",
+                new FieldViolation("page_token", "is not a token this list returned"));
+        }
+        catch (StoreUnavailableException)
+        {
+            throw new RpcException(StatusCode.Unavailable, "The store is unavailable; retry later.");
+        }
+    }
+
+    /// <summary>ABORTED when the caller sent an etag that no longer matches; an empty etag means "last write wins".</summary>
+    public static void RequireEtag(string sent, long version, string what)
+    {
+        if (sent.Length > 0 && sent != Etag(version))
+        {
+            throw new RpcException(StatusCode.Aborted, $"{what} has changed since you read it (etag {sent}, now {Etag(version)}); read it again and retry.");
+        }
+    }
+
+    /// <summary>The etag of a stored version: opaque to callers, but the store version is all it needs.</summary>
+    public static string Etag(long version) => $"W/\"{version}\"";
+}
