@@ -1,6 +1,7 @@
 """gRPC interop test client (grpc/grpc doc/interop-test-descriptions.md) on grpcio.
 
 Usage: interop_client.py --port N --test_case NAME --stubs DIR [--server_host H]
+                         [--use_tls=true --ca_file PEM [--server_host_override NAME]]
 Exits 0 and prints "PASS <case>" on success; prints the failure and exits 1 otherwise.
 Where grpcio cannot show or control the wire (per-message compressed flags) the case
 uses raw_grpc.py for that part and grpcio for the rest.
@@ -73,11 +74,18 @@ class Requests:
 
 
 class Client:
-    def __init__(self, host, port):
+    def __init__(self, host, port, ca_file=None, host_override=None):
         from grpc.testing import empty_pb2, messages_pb2, test_pb2_grpc
         self.host, self.port = host, port
         self.empty_pb2, self.m = empty_pb2, messages_pb2
-        self.channel = grpc.insecure_channel(f"{host}:{port}")
+        if ca_file:
+            # TLS with ALPN; the server's self-signed certificate is the only trusted root.
+            with open(ca_file, "rb") as f:
+                credentials = grpc.ssl_channel_credentials(root_certificates=f.read())
+            options = [("grpc.ssl_target_name_override", host_override)] if host_override else []
+            self.channel = grpc.secure_channel(f"{host}:{port}", credentials, options=options)
+        else:
+            self.channel = grpc.insecure_channel(f"{host}:{port}")
         grpc.channel_ready_future(self.channel).result(timeout=DEADLINE)
         self.stub = test_pb2_grpc.TestServiceStub(self.channel)
         self.unimplemented = test_pb2_grpc.UnimplementedServiceStub(self.channel)
@@ -363,9 +371,13 @@ def main():
     parser.add_argument("--server_port", "--port", type=int, required=True)
     parser.add_argument("--test_case", required=True, choices=sorted(cases))
     parser.add_argument("--stubs", required=True)
+    parser.add_argument("--use_tls", default="false", choices=["true", "false"])
+    parser.add_argument("--ca_file", help="PEM of the root to trust when --use_tls=true")
+    parser.add_argument("--server_host_override")
     args = parser.parse_args()
     stubs.load(args.stubs)
-    client = Client(args.server_host, args.server_port)
+    tls = args.use_tls == "true"
+    client = Client(args.server_host, args.server_port, args.ca_file if tls else None, args.server_host_override)
     try:
         cases[args.test_case](client)
     except (AssertionError, grpc.RpcError) as error:

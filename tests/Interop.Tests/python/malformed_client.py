@@ -69,6 +69,7 @@ class Target:
         check(response.http_status == "200", f"gRPC errors travel with HTTP 200, got {response.http_status}")
         message = response.grpc_message.lower()
         check(any(w in message for w in words), f"grpc-message {response.grpc_message!r} does not mention {words}")
+        print(f"grpc-status {code}: {response.grpc_message}")
 
 
 def header(flag, length):

@@ -1,0 +1,28 @@
+using CapacityHub.Rpc;
+
+namespace CapacityHub.Interop.Server;
+
+/// <summary>
+/// The "Echo Metadata" server feature: x-grpc-test-echo-initial comes back in the response
+/// headers, x-grpc-test-echo-trailing-bin in the trailers, byte for byte.
+/// </summary>
+public static class EchoMetadata
+{
+    public const string InitialKey = "x-grpc-test-echo-initial";
+    public const string TrailingKey = "x-grpc-test-echo-trailing-bin";
+
+    public static async Task ApplyAsync(ServerCallContext context)
+    {
+        var trailing = context.RequestHeaders.GetBytes(TrailingKey);
+        if (trailing is not null)
+        {
+            context.ResponseTrailers.Add(TrailingKey, trailing);
+        }
+
+        var initial = context.RequestHeaders.GetValue(InitialKey);
+        if (initial is not null)
+        {
+            await context.WriteResponseHeadersAsync(new Metadata().Add(InitialKey, initial));
+        }
+    }
+}
