@@ -26,6 +26,10 @@ internal static class SqliteConnections
                 slot.Execute("PRAGMA journal_mode = WAL");
             }
 
+            // Negative = KiB. Expression indexes of a large collection outgrow the 2 MB default quickly.
+            slot.Execute(readOnly ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -65536");
+            slot.Execute("PRAGMA temp_store = MEMORY");
+
             // FULL: a commit returns only after the WAL is fsynced, so an acknowledged write survives power loss.
             slot.Execute("PRAGMA synchronous = FULL");
             return slot;

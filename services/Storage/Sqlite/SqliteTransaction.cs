@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace CapacityHub.Storage.Sqlite;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace CapacityHub.Storage.Sqlite;
 internal sealed class SqliteTransaction(SqliteSlot writer, Func<CollectionSpec, CollectionSpec> requireDeclared)
     : ITransaction, ISqliteSession
 {
+    private const int Constraint = 19;
+
     private bool open = true;
 
     public IDocumentCollection<T> Collection<T>(CollectionSpec<T> spec)
@@ -32,8 +36,9 @@ internal sealed class SqliteTransaction(SqliteSlot writer, Func<CollectionSpec, 
                     slot.Execute("RELEASE call");
                     return result;
                 }
-                catch
+                catch (Exception e) when (e is not SqliteException { SqliteErrorCode: not Constraint })
                 {
+                    // Undo this call only; a failure of SQLite itself instead ends the whole transaction upstream.
                     slot.Execute("ROLLBACK TO call");
                     slot.Execute("RELEASE call");
                     throw;

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace CapacityHub.Storage.Sqlite;
 
 /// <summary>
@@ -28,25 +30,37 @@ internal sealed class WriterGate(SqliteSlot writer) : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             insideTransaction.Value = asTransaction;
             writer.Execute("BEGIN IMMEDIATE");
-            TResult result;
             try
             {
-                result = await work(writer);
+                var result = await work(writer);
                 cancellationToken.ThrowIfCancellationRequested();
+                writer.Execute("COMMIT");
+                return result;
             }
             catch
             {
-                writer.Execute("ROLLBACK");
+                RollBack();
                 throw;
             }
-
-            writer.Execute("COMMIT");
-            return result;
         }
         finally
         {
             insideTransaction.Value = false;
             gate.Release();
+        }
+    }
+
+    // After a failed COMMIT or an I/O error SQLite may already have rolled back; the original error is what matters,
+    // but the connection must leave the transaction or every later BEGIN fails.
+    private void RollBack()
+    {
+        try
+        {
+            writer.Execute("ROLLBACK");
+        }
+        catch (SqliteException)
+        {
+            // "cannot rollback - no transaction is active": SQLite rolled back on its own.
         }
     }
 
