@@ -1,0 +1,32 @@
+using CapacityHub.Storage.Mongo.Connection;
+using CapacityHub.Storage.Mongo.ConnectionString;
+using CapacityHub.Storage.Mongo.Topology;
+
+namespace CapacityHub.Storage.Mongo.Commands;
+
+/// <summary>The entry point: parses the connection string, starts discovery, and hands out databases and sessions.</summary>
+public sealed class MongoClient : IAsyncDisposable
+{
+    public MongoClient(string connectionString, Action<CommandStartedEvent>? commandStarted = null)
+    {
+        Settings = MongoConnectionString.Parse(connectionString);
+        Cluster = new MongoCluster(Settings, new ConnectionFactory(ConnectionSettings.From(Settings)));
+        Executor = new OperationExecutor(Cluster, Settings.RetryWrites, commandStarted);
+    }
+
+    public MongoConnectionString Settings { get; }
+
+    public MongoCluster Cluster { get; }
+
+    internal OperationExecutor Executor { get; }
+
+    public MongoDatabase GetDatabase(string name) => new(this, name);
+
+    public MongoSession StartSession() => new(this, isImplicit: false);
+
+    internal MongoSession ImplicitSession() => new(this, isImplicit: true);
+
+    public ReadPreference DefaultReadPreference => ReadPreference.Parse(Settings.ReadPreference, Settings.ReadPreferenceTags);
+
+    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+}
