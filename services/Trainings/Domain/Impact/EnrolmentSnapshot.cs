@@ -75,7 +75,10 @@ public sealed record EnrolmentSnapshot(Nomination Nomination, LearningRecord? Le
     }
 }
 
-/// <summary>The increments one write must apply to the impact cells (one or two cells: the key can move).</summary>
+/// <summary>
+/// The increments one write must apply: the participant cell (two when the key moved, e.g. a corrected
+/// country) and the training roll-up cell.
+/// </summary>
 public static class ImpactDelta
 {
     public static IReadOnlyList<ImpactCell> Between(EnrolmentSnapshot? before, EnrolmentSnapshot? after)
@@ -91,6 +94,12 @@ public static class ImpactDelta
             changes[after.CellKey] = changes.GetValueOrDefault(after.CellKey) + after.Contribution();
         }
 
-        return changes.Where(c => !c.Value.IsZero).Select(c => new ImpactCell(c.Key, c.Value)).ToList();
+        var cells = changes.Where(c => !c.Value.IsZero).Select(c => new ImpactCell(c.Key, c.Value)).ToList();
+        // The training roll-up absorbs the net change of its detailed cells.
+        var rollUps = cells.GroupBy(c => c.Key.TrainingId)
+            .Select(g => new ImpactCell(ImpactCellKey.TrainingTotal(g.Key), g.Aggregate(default(ImpactCounts), (sum, c) => sum + c.Counts)))
+            .Where(c => !c.Counts.IsZero)
+            .ToList();
+        return [.. cells, .. rollUps];
     }
 }

@@ -3,8 +3,9 @@ using CapacityHub.Trainings.Domain.Nominations;
 namespace CapacityHub.Trainings.Domain.Impact;
 
 /// <summary>
-/// Folds aggregate cells into metrics. Cost is linear in the number of cells in scope (trainings ×
-/// countries × organisations × sectors × sexes actually seen), independent of the number of enrolments.
+/// Folds aggregate cells into metrics. Cost is linear in the number of cells passed, independent of the
+/// number of enrolments. Unfiltered queries (a programme, a funder's programmes, a period) should be given
+/// the training roll-up cells (one per training); country or organisation filters need participant cells.
 /// </summary>
 public static class ImpactCalculator
 {
@@ -26,13 +27,35 @@ public static class ImpactCalculator
         }
 
         var seats = inScope.Values.Where(t => !t.Cancelled).Sum(t => (long)t.Seats);
+        // Callers may pass roll-ups, participant cells or both; roll-ups answer unfiltered queries, participant cells filtered ones.
+        var useRollUps = !query.NeedsParticipantCells;
         var totals = default(ImpactCounts);
+        var detailed = default(ImpactCounts);
+        var sawRollUp = false;
         foreach (var cell in impactCells)
         {
-            if (inScope.ContainsKey(cell.Key.TrainingId) && query.IncludesCell(cell.Key.CountryCode, cell.Key.OrganisationId))
+            if (!inScope.ContainsKey(cell.Key.TrainingId))
             {
-                totals += cell.Counts;
+                continue;
             }
+
+            if (cell.Key.IsTrainingTotal)
+            {
+                if (useRollUps)
+                {
+                    totals += cell.Counts;
+                    sawRollUp = true;
+                }
+            }
+            else if (query.IncludesCell(cell.Key.CountryCode, cell.Key.OrganisationId))
+            {
+                detailed += cell.Counts;
+            }
+        }
+
+        if (!sawRollUp)
+        {
+            totals = detailed;
         }
 
         var reach = FoldReach(query, reachCells);

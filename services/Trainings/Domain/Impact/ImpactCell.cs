@@ -11,6 +11,14 @@ public sealed record ImpactCellKey(string TrainingId, string CountryCode, string
 {
     /// <summary>A stable document id for the cell (fields cannot contain the separator: '|' is rejected in ids).</summary>
     public string ToId() => string.Join('|', TrainingId, CountryCode, OrganisationId, OrganisationType, Sector, (int)Sex);
+
+    /// <summary>
+    /// The roll-up of every participant cell of one training. Kept alongside the detailed cells so that
+    /// queries without a country or organisation filter fold one cell per training instead of hundreds.
+    /// </summary>
+    public static ImpactCellKey TrainingTotal(string trainingId) => new(trainingId, "*", "*", "*", "*", Sex.NotRecorded);
+
+    public bool IsTrainingTotal => CountryCode == "*";
 }
 
 public sealed record ImpactCell(ImpactCellKey Key, ImpactCounts Counts);

@@ -39,6 +39,9 @@ public sealed record ImpactQuery
                 $"funder views suppress cells below at least {DefaultMinimumCellCount}")
             .ThrowIfAny();
 
+    /// <summary>Country and organisation filters need participant cells; otherwise training roll-ups suffice.</summary>
+    public bool NeedsParticipantCells => CountryCode is not null || OrganisationId is not null;
+
     public bool IncludesTraining(TrainingFacts training) =>
         ProgrammeIds.Contains(training.ProgrammeId)
         && (From is null || training.StartDate >= From)
