@@ -34,17 +34,7 @@ internal sealed class SqliteCollection<T>(CollectionSpec<T> spec, ISqliteSession
 
     public Task<Page<T>> FindAsync(Query query, CancellationToken cancellationToken = default)
     {
-        query.Validate(spec);
-        var where = SqlWhere.From(query.Filter.Bind(spec));
-        if (query.After is not null)
-        {
-            where.After(ContinuationToken.Decode(query.After, query.OrderBy, query.Descending));
-        }
-
-        var sortKey = SqlText.Field(query.OrderBy ?? FieldPath.Id);
-        var direction = query.Descending ? "DESC" : "ASC";
-        var order = query.OrderBy is null ? $"id {direction}" : $"{sortKey} {direction}, id {direction}";
-        var sql = $"SELECT id, version, doc, {sortKey} FROM {table}{where.Sql} ORDER BY {order} LIMIT $limit";
+        var (sql, where) = SqlPage.For(spec, query);
         return session.ReadAsync(
             slot =>
             {
