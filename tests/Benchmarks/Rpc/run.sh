@@ -10,8 +10,12 @@
 # The machine is shared, so targets are measured in alternation for ROUNDS rounds and the best
 # round of each is kept (noise from other processes only ever slows a run down).
 #
+# Warm-up is a separate pass of WARMUP_CALLS calls before h2load's own timed warm-up: .NET's
+# tiered JIT needs tens of thousands of calls (far more on a busy machine) before a server
+# runs its optimised code, and a short warm-up measures the JIT rather than the server.
+#
 # Tunables (environment): CONNECTIONS (16), STREAMS per connection (16), DURATION (10s),
-# WARMUP (3s), PAYLOAD bytes in the response (10), TARGETS ("a b c"), ROUNDS (2).
+# WARMUP (2s), WARMUP_CALLS (200000), PAYLOAD bytes in the response (10), TARGETS ("a b c"), ROUNDS (2).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -19,7 +23,8 @@ root=$(cd "$here/../../.." && pwd)
 connections=${CONNECTIONS:-16}
 streams=${STREAMS:-16}
 duration=${DURATION:-10s}
-warmup=${WARMUP:-3s}
+warmup=${WARMUP:-2s}
+warmup_calls=${WARMUP_CALLS:-200000}
 payload=${PAYLOAD:-10}
 targets=${TARGETS:-a b c}
 rounds=${ROUNDS:-2}
@@ -80,6 +85,9 @@ measure() {
   start_server "$@"
   $python "$here/bench_tools.py" verify "$port" "$work"
   local log="$work/$name.log"
+  "${client_cpu[@]}" h2load -t 1 -c "$connections" -m "$streams" -n "$warmup_calls" \
+    -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' \
+    "http://127.0.0.1:$port/grpc.testing.TestService/UnaryCall" >"$work/$name.warmup"
   "${client_cpu[@]}" h2load -t 1 -c "$connections" -m "$streams" -D "$duration" --warm-up-time "$warmup" \
     -d "$work/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' \
     --log-file "$log" "http://127.0.0.1:$port/grpc.testing.TestService/UnaryCall" >"$work/$name.h2load"
@@ -99,7 +107,7 @@ declare -A labels=(
   [b]="(b) bare Kestrel, no gRPC layer"
   [c]="(c) Python grpcio (C-core)"
 )
-echo "== $connections connections x $streams streams, warm-up $warmup, duration $duration, payload $payload B, $rounds rounds"
+echo "== $connections connections x $streams streams, warm-up $warmup_calls calls + $warmup, duration $duration, payload $payload B, $rounds rounds"
 echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
   for target in $targets; do
