@@ -1,0 +1,9 @@
+using CapacityHub.Rpc;
+
+namespace CapacityHub.Partners.Api;
+
+/// <summary>Who to name in audit fields: the authenticated principal of the call, if any.</summary>
+internal static class Caller
+{
+    public static string SubjectOf(ServerCallContext context) => context.HttpContext?.User?.Identity?.Name ?? "";
+}

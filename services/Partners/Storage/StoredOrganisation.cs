@@ -1,0 +1,17 @@
+namespace CapacityHub.Partners.Storage;
+
+/// <summary>
+/// An organisation as stored: the full resource as proto JSON plus the scalars lists filter and sort on.
+/// Region groups are flags because the store indexes scalars, not arrays.
+/// </summary>
+public sealed record StoredOrganisation(
+    string Id,
+    string SortName,
+    string? IatiIdentifier,
+    string CountryCode,
+    string Type,
+    string Status,
+    bool Asean,
+    bool Arf,
+    bool IndoPacific,
+    string Resource);
