@@ -26,7 +26,9 @@ public static class CrudCommands
         AddIf(body, "hint", options.Hint);
         AddIf(body, "skip", options.Skip);
         AddIf(body, "limit", options.Limit);
-        AddIf(body, "batchSize", options.BatchSize);
+
+        // With batchSize == limit the server would keep the cursor open for a pointless getMore; one more lets it close.
+        AddIf(body, "batchSize", options.BatchSize is { } size && size == options.Limit && size > 0 ? size + 1 : options.BatchSize);
         AddIf(body, "comment", options.Comment);
         AddIf(body, "let", options.Let);
         AddIf(body, "collation", options.Collation);
@@ -124,11 +126,12 @@ public static class CrudCommands
         return body;
     }
 
-    public static BsonDocument Count(string collection, BsonDocument? query = null, BsonValue? comment = null)
+    public static BsonDocument Count(string collection, BsonDocument? query = null, BsonValue? comment = null, int? maxTimeMS = null)
     {
         var body = new BsonDocument("count", collection);
         AddIf(body, "query", query);
         AddIf(body, "comment", comment);
+        AddIf(body, "maxTimeMS", maxTimeMS);
         return body;
     }
 

@@ -64,12 +64,19 @@ public sealed class MongoCollection(MongoDatabase database, string name)
         return reply.GetValue("value", BsonNull.Value) is BsonDocument value ? value : null;
     }
 
-    public async Task<MongoCursor> AggregateAsync(BsonArray pipeline, int? batchSize = null, MongoSession? session = null, CancellationToken cancellationToken = default)
+    public async Task<MongoCursor> AggregateAsync(BsonArray pipeline, int? batchSize = null, BsonValue? comment = null, MongoSession? session = null, CancellationToken cancellationToken = default)
     {
-        var command = CrudCommands.Aggregate(Name, pipeline, batchSize);
+        var command = CrudCommands.Aggregate(Name, pipeline, batchSize, comment: comment);
         var writes = pipeline.Any(stage => stage.AsBsonDocument.Names.Any(n => n is "$out" or "$merge"));
         var (reply, address) = await Client.Executor.ExecuteAsync(Database.Name, command, null, new OperationOptions(writes, !writes, session ?? Client.ImplicitSession(), writes ? null : Client.DefaultReadPreference), cancellationToken).ConfigureAwait(false);
-        return new MongoCursor(this, reply, address, batchSize, session);
+        return new MongoCursor(this, reply, address, batchSize, session, CommentForGetMore(address, comment));
+    }
+
+    /// <summary>The count command's fast, metadata-based total (what the CRUD spec calls estimatedDocumentCount).</summary>
+    public async Task<long> EstimatedDocumentCountAsync(int? maxTimeMS = null, MongoSession? session = null, CancellationToken cancellationToken = default)
+    {
+        var (reply, _) = await Client.Executor.ExecuteAsync(Database.Name, CrudCommands.Count(Name, maxTimeMS: maxTimeMS), null, new OperationOptions(false, true, session ?? Client.ImplicitSession(), Client.DefaultReadPreference), cancellationToken).ConfigureAwait(false);
+        return reply["n"].ToInt64();
     }
 
     public async Task<long> CountAsync(BsonDocument? filter = null, MongoSession? session = null, CancellationToken cancellationToken = default)
@@ -92,6 +99,10 @@ public sealed class MongoCollection(MongoDatabase database, string name)
             // NamespaceNotFound: dropping a collection that is not there already has the requested outcome.
         }
     }
+
+    /// <summary>Servers before 4.4 (wire 9) reject comment on getMore, so it is only repeated for newer ones.</summary>
+    internal BsonValue? CommentForGetMore(string address, BsonValue? comment) =>
+        comment is not null && Client.Cluster.Description.Servers.TryGetValue(address, out var server) && server.MaxWireVersion >= 9 ? comment : null;
 
     internal async Task<BsonDocument> RunOnServerAsync(BsonDocument command, string address, MongoSession? session, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace CapacityHub.Storage.Mongo.Commands;
 /// A server cursor as an async stream: yields the first batch, then issues getMore on the same server until
 /// the cursor id is 0. If the consumer stops early, the cursor is killed with killCursors.
 /// </summary>
-public sealed class MongoCursor(MongoCollection collection, BsonDocument firstReply, string address, int? batchSize, MongoSession? session) : IAsyncEnumerable<BsonDocument>
+public sealed class MongoCursor(MongoCollection collection, BsonDocument firstReply, string address, int? batchSize, MongoSession? session, BsonValue? getMoreComment = null) : IAsyncEnumerable<BsonDocument>
 {
     public async IAsyncEnumerator<BsonDocument> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
@@ -32,7 +32,7 @@ public sealed class MongoCursor(MongoCollection collection, BsonDocument firstRe
                     yield break;
                 }
 
-                var reply = await collection.RunOnServerAsync(CrudCommands.GetMore(id, collectionName, batchSize), address, session, cancellationToken).ConfigureAwait(false);
+                var reply = await collection.RunOnServerAsync(CrudCommands.GetMore(id, collectionName, batchSize, getMoreComment), address, session, cancellationToken).ConfigureAwait(false);
                 cursor = reply["cursor"].AsBsonDocument;
                 id = cursor["id"].ToInt64();
                 batch = cursor["nextBatch"].AsBsonArray;

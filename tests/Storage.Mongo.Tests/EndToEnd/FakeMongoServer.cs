@@ -174,7 +174,15 @@ internal sealed class FakeMongoServer : IAsyncDisposable
             case "killCursors":
                 var killed = command["cursors"].AsBsonArray.Select(c => c.ToInt64()).Where(id => cursors.TryRemove(id, out _)).ToList();
                 return (new BsonDocument { { "cursorsKilled", new BsonArray(killed) }, { "ok", 1 } }, authenticated, scram);
-            case "commitTransaction" or "abortTransaction" or "ping":
+            case "aggregate":
+                return (Aggregate(command), authenticated, scram);
+            case "count":
+                return (new BsonDocument { { "n", collections.GetOrAdd(command["count"].AsString, _ => []).Count }, { "ok", 1 } }, authenticated, scram);
+            case "update" or "delete":
+                return (new BsonDocument { { "n", 0 }, { "nModified", 0 }, { "ok", 1 } }, authenticated, scram);
+            case "findAndModify":
+                return (new BsonDocument { { "value", BsonNull.Value }, { "ok", 1 } }, authenticated, scram);
+            case "commitTransaction" or "abortTransaction" or "ping" or "drop" or "create" or "createIndexes":
                 return (new BsonDocument("ok", 1), authenticated, scram);
             default:
                 return (Error(59, "CommandNotFound", $"no such command: '{name}'"), authenticated, scram);
@@ -216,15 +224,45 @@ internal sealed class FakeMongoServer : IAsyncDisposable
     {
         var collection = command["find"].AsString;
         var filter = command.GetValue("filter", new BsonDocument()).AsBsonDocument;
-        List<BsonDocument> matching;
+        IEnumerable<BsonDocument> matching;
         var source = collections.GetOrAdd(collection, _ => []);
         lock (source)
         {
-            matching = [.. source.Where(d => filter.All(f => d.TryGetValue(f.Name, out var v) && v == f.Value))];
+            matching = FakeQuery.Sort([.. source.Where(d => FakeQuery.Matches(d, filter))], command.GetValue("sort", BsonNull.Value) as BsonDocument);
+        }
+
+        matching = matching.Skip(command.GetValue("skip", 0).ToInt32());
+        if (command.GetValue("limit", 0).ToInt32() is > 0 and var limit)
+        {
+            matching = matching.Take(limit);
         }
 
         var batchSize = command.TryGetValue("batchSize", out var size) ? size.ToInt32() : 101;
         return CursorReply(collection, new Queue<BsonDocument>(matching), batchSize, "firstBatch");
+    }
+
+    private BsonDocument Aggregate(BsonDocument command)
+    {
+        var collection = command["aggregate"].AsString;
+        var source = collections.GetOrAdd(collection, _ => []);
+        IEnumerable<BsonDocument> documents;
+        lock (source)
+        {
+            documents = [.. source];
+        }
+
+        foreach (var stage in command["pipeline"].AsBsonArray.Select(s => s.AsBsonDocument.GetElement(0)))
+        {
+            documents = stage.Name switch
+            {
+                "$match" => documents.Where(d => FakeQuery.Matches(d, stage.Value.AsBsonDocument)).ToList(),
+                "$sort" => FakeQuery.Sort(documents, stage.Value.AsBsonDocument).ToList(),
+                _ => throw new NotSupportedException($"fake server does not run {stage.Name}"),
+            };
+        }
+
+        var batchSize = command["cursor"].AsBsonDocument.GetValue("batchSize", 101).ToInt32();
+        return CursorReply(collection, new Queue<BsonDocument>(documents), batchSize, "firstBatch");
     }
 
     private BsonDocument GetMore(BsonDocument command)
