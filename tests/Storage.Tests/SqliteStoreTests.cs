@@ -117,6 +117,25 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(2, await participants.CountAsync(Filter.All));
     }
 
+    [Fact]
+    public async Task Two_stores_on_one_file_wait_for_each_other_instead_of_failing_or_losing_writes()
+    {
+        var path = directory.File("shared.db");
+        await using var first = await OpenAsync(path);
+        await using var second = await OpenAsync(path);
+        await first.Collection(TestCollections.Tallies).InsertAsync(new Tally("shared", 0, 0));
+
+        await Task.WhenAll(new[] { first, second }.Select(store => Task.Run(async () =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                await store.Collection(TestCollections.Tallies).IncrementAsync("shared", [Increment.By("count", 1L)]);
+            }
+        })));
+
+        Assert.Equal(80, (await second.Collection(TestCollections.Tallies).GetAsync("shared"))!.Value.Count);
+    }
+
     private static async Task<SqliteDocumentStore> OpenAsync(string path)
     {
         var store = await SqliteDocumentStore.OpenAsync(new SqliteStoreOptions { Path = path });
