@@ -282,14 +282,15 @@ internal sealed partial class ClientCall<TRequest, TResponse> : ICallState
     /// <summary>The next response message, or null once the call has finished (check the status then).</summary>
     private async Task<TResponse?> ReadNextAsync(CancellationToken cancellationToken)
     {
+        // Registered before waiting for the response headers too: a duplex server may send none until it hears from us.
+        using var registration = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((ClientCall<TRequest, TResponse>)state!).Cancel(CancelReason.Caller), this)
+            : default;
         if (!await _started.ConfigureAwait(false) || IsFinished)
         {
             return null;
         }
 
-        using var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(static state => ((ClientCall<TRequest, TResponse>)state!).Cancel(CancelReason.Caller), this)
-            : default;
         try
         {
             var message = await MessageFraming.ReadMessageAsync(

@@ -45,7 +45,11 @@ internal sealed class AddressPool(
                 return _addresses;
             }
 
-            _resolving ??= ResolveAsync();
+            if (_resolving is null || _resolving.IsCompleted)
+            {
+                _resolving = ResolveAsync();
+            }
+
             resolving = _resolving;
         }
 
@@ -89,6 +93,8 @@ internal sealed class AddressPool(
 
     private async Task<IPAddress[]> ResolveAsync()
     {
+        // Never run the resolver (or the count callback) under the caller's lock.
+        await Task.Yield();
         try
         {
             var resolved = await resolve(host, CancellationToken.None).ConfigureAwait(false);
@@ -115,14 +121,13 @@ internal sealed class AddressPool(
         catch (Exception) when (Addresses.Count > 0)
         {
             // A failed refresh keeps the last known addresses: a DNS hiccup must not take the service down.
-            return _addresses;
-        }
-        finally
-        {
+            // They count as fresh again so that a failing resolver is not asked on every call.
             lock (_gate)
             {
-                _resolving = null;
+                _resolvedAt = Environment.TickCount64;
             }
+
+            return _addresses;
         }
     }
 

@@ -1,6 +1,7 @@
 """A real grpcio server for the RpcChannel tests.
 
 Usage: echo_server.py --gen DIR [--port N] [--hosts 127.0.0.1,127.0.0.2] [--start-delay-ms N]
+                      [--tls-cert PEM --tls-key PEM]
 
 DIR holds stubs generated at test time (echo_pb2, health_pb2, rich_status_pb2 and their _grpc
 modules). One server per host, all on the same port, each answering Name with its host, so a
@@ -21,6 +22,8 @@ def parse_args():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--hosts", default="127.0.0.1")
     parser.add_argument("--start-delay-ms", type=int, default=0)
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
     return parser.parse_args()
 
 
@@ -86,7 +89,8 @@ class Echo(echo_pb2_grpc.EchoServicer):
         headers = metadata(context)
         if headers.get("x-compress-response") == "gzip":
             context.set_compression(grpc.Compression.Gzip)
-        custom = [(key, value) for key, value in context.invocation_metadata() if key.startswith("x-")]
+        custom = [(key, value) for key, value in context.invocation_metadata()
+                  if key.startswith("x-") or key == "traceparent"]
         context.send_initial_metadata([("echo-" + key, value) for key, value in custom])
         context.set_trailing_metadata([("trailer-" + key, value) for key, value in custom])
         return wrappers_pb2.StringValue(value=request.value)
@@ -121,7 +125,9 @@ class Echo(echo_pb2_grpc.EchoServicer):
 
     def TimeRemaining(self, request, context):
         remaining = context.time_remaining()
-        return wrappers_pb2.DoubleValue(value=-1.0 if remaining is None else remaining)
+        # grpcio reports "no deadline" as None or as an enormous number of seconds.
+        no_deadline = remaining is None or remaining > 1e9
+        return wrappers_pb2.DoubleValue(value=-1.0 if no_deadline else remaining)
 
     def Blob(self, request, context):
         return wrappers_pb2.BytesValue(value=b"x" * request.value)
@@ -172,7 +178,12 @@ def main():
         health = Health()
         echo_pb2_grpc.add_EchoServicer_to_server(Echo(host, health), server)
         health_pb2_grpc.add_HealthServicer_to_server(health, server)
-        bound = server.add_insecure_port("%s:%d" % (host, port))
+        if ARGS.tls_cert:
+            with open(ARGS.tls_key, "rb") as key, open(ARGS.tls_cert, "rb") as cert:
+                credentials = grpc.ssl_server_credentials([(key.read(), cert.read())])
+            bound = server.add_secure_port("%s:%d" % (host, port), credentials)
+        else:
+            bound = server.add_insecure_port("%s:%d" % (host, port))
         if bound == 0:
             print("BIND FAILED %s:%d" % (host, port), flush=True)
             sys.exit(1)
