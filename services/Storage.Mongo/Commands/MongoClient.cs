@@ -11,7 +11,7 @@ public sealed class MongoClient : IAsyncDisposable
     {
         Settings = MongoConnectionString.Parse(connectionString);
         Cluster = new MongoCluster(Settings, new ConnectionFactory(ConnectionSettings.From(Settings)));
-        Executor = new OperationExecutor(Cluster, Settings.RetryWrites, commandStarted);
+        Executor = new OperationExecutor(Cluster, Settings.RetryWrites, WriteConcernDocument(Settings), commandStarted);
     }
 
     public MongoConnectionString Settings { get; }
@@ -29,4 +29,26 @@ public sealed class MongoClient : IAsyncDisposable
     public ReadPreference DefaultReadPreference => ReadPreference.Parse(Settings.ReadPreference, Settings.ReadPreferenceTags);
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+
+    /// <summary>w, journal and wtimeoutMS from the connection string; null (server default) when none is given.</summary>
+    private static MongoDB.Bson.BsonDocument? WriteConcernDocument(MongoConnectionString settings)
+    {
+        var document = new MongoDB.Bson.BsonDocument();
+        if (settings.W is { } w)
+        {
+            document["w"] = w;
+        }
+
+        if (settings.Journal is { } journal)
+        {
+            document["j"] = journal;
+        }
+
+        if (settings.WTimeoutMs is { } timeout)
+        {
+            document["wtimeout"] = timeout;
+        }
+
+        return document.ElementCount == 0 ? null : document;
+    }
 }

@@ -9,7 +9,7 @@ namespace CapacityHub.Storage.Mongo.Commands;
 /// for retryable operations retries exactly once on another (or the same, re-selected) server after a
 /// retryable error, keeping the same txnNumber so the server can deduplicate the write.
 /// </summary>
-public sealed class OperationExecutor(MongoCluster cluster, bool retryWrites, Action<CommandStartedEvent>? commandStarted)
+public sealed class OperationExecutor(MongoCluster cluster, bool retryWrites, BsonDocument? writeConcern, Action<CommandStartedEvent>? commandStarted)
 {
     public async Task<(BsonDocument Reply, string Address)> ExecuteAsync(string database, BsonDocument command, IReadOnlyList<DocumentSequence>? sequences, OperationOptions options, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class OperationExecutor(MongoCluster cluster, bool retryWrites, Ac
             var (server, pool) = options.PinnedAddress is { } pinned
                 ? cluster.ServerAt(pinned)
                 : await cluster.SelectServerAsync(options.ReadPreference ?? ReadPreference.Primary, options.IsWrite || inTransaction, failedAddress is null ? null : [failedAddress], cancellationToken).ConfigureAwait(false);
-            var body = Decorate(command, session, options, server, retry);
+            var body = Decorate(command, session, options, server, retry, writeConcern);
             commandStarted?.Invoke(new CommandStartedEvent(database, command.GetElement(0).Name, Merge(body, sequences), server.Address));
             cluster.OperationStarted(server.Address);
             try
@@ -72,9 +72,17 @@ public sealed class OperationExecutor(MongoCluster cluster, bool retryWrites, Ac
     private static bool IsTransactionEnd(BsonDocument command) =>
         command.GetElement(0).Name is "commitTransaction" or "abortTransaction";
 
-    private static BsonDocument Decorate(BsonDocument command, MongoSession? session, OperationOptions options, ServerDescription server, bool retry)
+    private static BsonDocument Decorate(BsonDocument command, MongoSession? session, OperationOptions options, ServerDescription server, bool retry, BsonDocument? writeConcern)
     {
         var body = new BsonDocument(command);
+
+        // Inside a transaction only the commit/abort carries the write concern; the server rejects it elsewhere.
+        if (writeConcern is not null && options.IsWrite && !body.Contains("writeConcern")
+            && (session is not { InTransaction: true } || IsTransactionEnd(command)))
+        {
+            body["writeConcern"] = writeConcern;
+        }
+
         if (session is not null)
         {
             body["lsid"] = session.Id;

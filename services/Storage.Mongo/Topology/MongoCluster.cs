@@ -158,9 +158,15 @@ public sealed class MongoCluster : IAsyncDisposable
             }
 
             machine.Apply(description);
-            if (description.Type == ServerType.Unknown && pools.TryGetValue(description.Address, out var pool))
+            if (pools.TryGetValue(description.Address, out var pool))
             {
-                pool.Clear();
+                if (description.Type == ServerType.Unknown)
+                {
+                    pool.Clear();
+                }
+
+                // Each heartbeat doubles as the pool's idle sweep (maxIdleTimeMS, stale generations).
+                _ = pool.PruneAsync();
             }
 
             SyncServers();

@@ -39,6 +39,13 @@ internal sealed class FakeMongoServer : IAsyncDisposable
 
     public ConcurrentQueue<BsonDocument> Commands { get; } = new();
 
+    /// <summary>Replica-set mode: the members this server reports, its role and its election id.</summary>
+    public IReadOnlyList<string>? Members { get; set; }
+
+    public bool IsSecondary { get; set; }
+
+    public int Election { get; set; } = 1;
+
     public int ConnectionsAccepted;
 
     public IEnumerable<BsonDocument> CommandsNamed(string name) => Commands.Where(c => c.GetElement(0).Name == name);
@@ -102,7 +109,11 @@ internal sealed class FakeMongoServer : IAsyncDisposable
                 var name = command.GetElement(0).Name;
                 Commands.Enqueue(command);
                 BsonDocument reply;
-                if (failures.TryRemove(name, out var failure))
+                if (IsSecondary && name is "insert" or "update" or "delete" or "findAndModify")
+                {
+                    reply = new BsonDocument { { "ok", 0 }, { "errmsg", "not primary" }, { "code", 10107 }, { "codeName", "NotWritablePrimary" }, { "errorLabels", new BsonArray { "RetryableWriteError" } } };
+                }
+                else if (failures.TryRemove(name, out var failure))
                 {
                     if (failure.Times > 1)
                     {
@@ -194,7 +205,8 @@ internal sealed class FakeMongoServer : IAsyncDisposable
         var reply = new BsonDocument
         {
             { "helloOk", true },
-            { "isWritablePrimary", true },
+            { "isWritablePrimary", !IsSecondary },
+            { "secondary", IsSecondary },
             { "maxBsonObjectSize", 16 * 1024 * 1024 },
             { "maxMessageSizeBytes", 48_000_000 },
             { "maxWriteBatchSize", 100_000 },
@@ -205,10 +217,13 @@ internal sealed class FakeMongoServer : IAsyncDisposable
         if (replicaSet is not null)
         {
             reply["setName"] = replicaSet;
-            reply["hosts"] = new BsonArray { Address };
+            reply["hosts"] = new BsonArray(Members ?? [Address]);
             reply["me"] = Address;
             reply["setVersion"] = 1;
-            reply["electionId"] = new ObjectId("7fffffff0000000000000001");
+            if (!IsSecondary)
+            {
+                reply["electionId"] = new ObjectId($"7fffffff{Election:D16}");
+            }
         }
 
         if (command.Contains("saslSupportedMechs"))
