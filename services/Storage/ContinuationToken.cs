@@ -28,7 +28,7 @@ public sealed record ContinuationToken(string? OrderBy, bool Descending, JsonEle
             throw new InvalidContinuationTokenException("the token is not one this store issued", e);
         }
 
-        if (wire is null || string.IsNullOrEmpty(wire.I))
+        if (wire is null || string.IsNullOrEmpty(wire.I) || wire.V.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
         {
             throw new InvalidContinuationTokenException("the token is not one this store issued");
         }

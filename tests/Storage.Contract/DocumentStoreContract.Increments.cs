@@ -68,4 +68,15 @@ public abstract partial class DocumentStoreContract
         Assert.Throws<ArgumentOutOfRangeException>(() => Increment.By("sum", double.NaN));
         Assert.Equal(1, (await Tallies.GetAsync("t"))!.Version);
     }
+
+    [Fact]
+    public async Task Incrementing_a_field_that_is_not_a_number_is_refused_and_changes_nothing()
+    {
+        var person = await Participants.InsertAsync(TestCollections.Person("p-1"));
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Participants.IncrementAsync("p-1", [Increment.By("country", 1L)]));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Participants.IncrementAsync("p-1", [Increment.By("createdAtUnixMs", 1L), Increment.By("venue", 1L)]));
+
+        Assert.Equal(person, await Participants.GetAsync("p-1"));
+    }
 }

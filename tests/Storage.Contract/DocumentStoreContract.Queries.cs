@@ -141,6 +141,9 @@ public abstract partial class DocumentStoreContract
             () => Participants.FindAsync(new Query { OrderBy = "createdAtUnixMs", Limit = 2, After = "not a token!" }));
         await Assert.ThrowsAsync<InvalidContinuationTokenException>(
             () => Participants.FindAsync(new Query { OrderBy = "createdAtUnixMs", Limit = 2, After = "e30" }));
+        var forged = Convert.ToBase64String("{\"O\":\"createdAtUnixMs\",\"D\":false,\"V\":{\"$gt\":1},\"I\":\"p-1\"}"u8.ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(
+            () => Participants.FindAsync(new Query { OrderBy = "createdAtUnixMs", Limit = 2, After = forged }));
     }
 
     [Fact]

@@ -201,13 +201,25 @@ internal sealed class SqliteCollection<T>(CollectionSpec<T> spec, ISqliteSession
             slot =>
             {
                 var updated = TryIncrement(slot, sql, id, increments);
-                if (updated is null && seed is not null)
+                if (updated is not null)
                 {
-                    Insert(slot, id, seed);
-                    updated = TryIncrement(slot, sql, id, increments);
+                    return updated;
                 }
 
-                return updated ?? throw new DocumentNotFoundException(spec.Name, id);
+                if (VersionOf(slot, id) is not null)
+                {
+                    throw new ArgumentException(
+                        $"'{spec.Name}/{id}' holds a non-numeric value in one of {string.Join(", ", increments.Select(i => i.Path))}.", nameof(increments));
+                }
+
+                if (seed is null)
+                {
+                    throw new DocumentNotFoundException(spec.Name, id);
+                }
+
+                Insert(slot, id, seed);
+                return TryIncrement(slot, sql, id, increments)
+                    ?? throw new ArgumentException($"The seed for '{spec.Name}/{id}' holds a non-numeric value in an incremented field.", nameof(seedIfMissing));
             },
             cancellationToken);
     }
@@ -221,7 +233,9 @@ internal sealed class SqliteCollection<T>(CollectionSpec<T> spec, ISqliteSession
             sets.Append($", '$.{path}', coalesce({SqlText.Field(path)}, 0) + $d{i}");
         }
 
-        return $"UPDATE {table} SET doc = json_set(doc{sets}), version = version + 1 WHERE id = $id RETURNING version, doc";
+        // Only numbers (or missing fields) may be incremented; SQLite would otherwise turn 'abc' + 1 into 1.
+        var numeric = string.Concat(increments.Select(i => $" AND coalesce(json_type(doc, '$.{i.Path}'), 'integer') IN ('integer', 'real')"));
+        return $"UPDATE {table} SET doc = json_set(doc{sets}), version = version + 1 WHERE id = $id{numeric} RETURNING version, doc";
     }
 
     private Document<T>? TryIncrement(SqliteSlot slot, string sql, string id, IReadOnlyList<Increment> increments)
