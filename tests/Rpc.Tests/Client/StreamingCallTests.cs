@@ -84,6 +84,27 @@ public sealed class StreamingCallTests(EchoServerFixture server)
     }
 
     [Fact]
+    public async Task ClientStreamingToAnUnknownMethodReportsTheServersStatus()
+    {
+        using var channel = RpcChannel.ForAddress(server.Address);
+        var missing = new Method<Google.Protobuf.WellKnownTypes.StringValue, Google.Protobuf.WellKnownTypes.StringValue>(
+            MethodType.ClientStreaming, Echo.Service, "Missing",
+            Google.Protobuf.WellKnownTypes.StringValue.Parser, Google.Protobuf.WellKnownTypes.StringValue.Parser);
+        using var call = channel.ClientStreaming(missing, default);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            // Writes may fail already, with the server's status, once the server has answered.
+            await call.RequestStream.WriteAsync(Echo.Text("a"));
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        });
+
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        Assert.Equal(StatusCode.Unimplemented, call.GetStatus().StatusCode);
+    }
+
+    [Fact]
     public async Task DuplexCallsInterleaveRequestsAndResponses()
     {
         using var channel = RpcChannel.ForAddress(server.Address);

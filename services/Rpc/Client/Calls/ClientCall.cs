@@ -102,8 +102,9 @@ internal sealed partial class ClientCall<TRequest, TResponse> : ICallState
 
     public void Dispose()
     {
+        // The body reader is left to the reading side (it may be mid-read on another thread);
+        // disposing the response aborts such a read, which then ends the call as cancelled.
         Cancel(CancelReason.Disposed);
-        _responseBody?.Complete();
         _response?.Dispose();
     }
 
@@ -300,6 +301,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : ICallState
             {
                 var trailers = _response!.TrailingHeaders;
                 Finish(StatusTrailers.FromHeaders(name => FirstValue(trailers, name)), ToMetadata(trailers));
+                await _responseBody!.CompleteAsync().ConfigureAwait(false);
             }
 
             return message;
@@ -307,6 +309,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : ICallState
         catch (Exception ex)
         {
             Fail(ex);
+            await _responseBody!.CompleteAsync(ex).ConfigureAwait(false);
             return null;
         }
     }
