@@ -13,7 +13,8 @@ internal sealed class RequestStreamReader<T>(HttpServerCallContext call, Message
 
     public async Task<bool> MoveNext(CancellationToken cancellationToken = default)
     {
-        using var linked = cancellationToken.CanBeCanceled
+        // Handlers usually pass context.CancellationToken itself; link only a different token.
+        using var linked = cancellationToken.CanBeCanceled && cancellationToken != call.CancellationToken
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.CancellationToken)
             : null;
         var token = linked?.Token ?? call.CancellationToken;
