@@ -12,7 +12,9 @@ public sealed class ConnectionPool : IAsyncDisposable
     private readonly string address;
     private readonly PoolSettings settings;
     private readonly Func<string, int, CancellationToken, Task<MongoConnection>> open;
+#pragma warning disable CA2213 // see DisposeAsync: checked-out connections still release their slot.
     private readonly SemaphoreSlim slots;
+#pragma warning restore CA2213
     private readonly ConcurrentStack<MongoConnection> idle = new();
     private int generation;
     private int total;
@@ -115,7 +117,7 @@ public sealed class ConnectionPool : IAsyncDisposable
             await CloseAsync(connection).ConfigureAwait(false);
         }
 
-        slots.Dispose();
+        // The semaphore is not disposed: connections still checked out must be able to check in (and be closed).
     }
 
     private bool IsReusable(MongoConnection connection) =>

@@ -80,4 +80,18 @@ public sealed class ConnectionPoolTests
         Assert.Equal(2, server.ConnectionsAccepted);
         await pool.CheckInAsync(fresh);
     }
+
+    [Fact]
+    public async Task ConnectionCheckedInAfterThePoolIsDisposedIsClosed()
+    {
+        await using var server = new FakeMongoServer();
+        var pool = new ConnectionPool(server.Address, new PoolSettings(2, TimeSpan.FromSeconds(1), TimeSpan.Zero), Factory().OpenAsync);
+        var connection = await pool.CheckOutAsync(CancellationToken.None);
+
+        await pool.DisposeAsync();
+        await pool.CheckInAsync(connection);
+
+        Assert.True(connection.IsBroken);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => pool.CheckOutAsync(CancellationToken.None));
+    }
 }
