@@ -108,6 +108,7 @@ public sealed class CallObserver
 {
     private readonly Lock _lock = new();
     private readonly List<TaskCompletionSource<ServerCallContext>> _cancelWaiters = [];
+    private readonly List<TaskCompletionSource<ServerCallContext>> _callWaiters = [];
 
     public ServerCallContext? LastCall { get; private set; }
 
@@ -122,6 +123,12 @@ public sealed class CallObserver
             LastCall = context;
             LastDeadline = context.Deadline;
             LastPeer = context.Peer;
+            foreach (var waiter in _callWaiters)
+            {
+                waiter.TrySetResult(context);
+            }
+
+            _callWaiters.Clear();
         }
     }
 
@@ -144,6 +151,18 @@ public sealed class CallObserver
         lock (_lock)
         {
             _cancelWaiters.Add(waiter);
+        }
+
+        return waiter.Task;
+    }
+
+    /// <summary>Completes when the next handler starts, so tests act on a call the server really has.</summary>
+    public Task<ServerCallContext> NextCall()
+    {
+        var waiter = new TaskCompletionSource<ServerCallContext>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            _callWaiters.Add(waiter);
         }
 
         return waiter.Task;

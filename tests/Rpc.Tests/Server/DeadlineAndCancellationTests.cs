@@ -33,8 +33,8 @@ public sealed class DeadlineAndCancellationTests(RpcTestServer server) : IDispos
         var response = await _client.SendAsync(request);
 
         Assert.Equal(StatusCode.DeadlineExceeded, response.Status);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        await cancelled.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
+        await cancelled.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -45,7 +45,8 @@ public sealed class DeadlineAndCancellationTests(RpcTestServer server) : IDispos
         var response = await _client.SendAsync(request);
 
         Assert.Equal(StatusCode.DeadlineExceeded, response.Status);
-        Assert.InRange(response.Frames.Count, 1, 99);
+        // Under load the first message may not make it before the deadline; it must never be all of them.
+        Assert.InRange(response.Frames.Count, 0, 99);
     }
 
     [Theory]
@@ -70,12 +71,13 @@ public sealed class DeadlineAndCancellationTests(RpcTestServer server) : IDispos
         var cancelled = server.Observer.NextCancellation();
         using var abort = new CancellationTokenSource();
         var request = Request(Paths.Echo, Frame(new EchoRequest { Text = "slow", DelayMs = 30_000 }));
+        var started = server.Observer.NextCall();
         var call = _client.SendAsync(request, abort.Token);
-        await Task.Delay(300);
+        await started.WaitAsync(TimeSpan.FromSeconds(10));
         await abort.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        var context = await cancelled.WaitAsync(TimeSpan.FromSeconds(5));
+        var context = await cancelled.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(context.CancellationToken.IsCancellationRequested);
 
         var after = await _client.CallAsync(Paths.Echo, Frame(new EchoRequest { Text = "after reset" }));
