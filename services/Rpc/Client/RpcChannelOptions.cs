@@ -45,8 +45,12 @@ public sealed class RpcChannelOptions
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>HTTP/2 PING interval on idle-looking connections so dead peers are noticed; Infinite turns pings off.</summary>
-    public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// HTTP/2 PING interval while calls are active, so dead peers are noticed; off by default because
+    /// grpc-core and grpc-go servers answer pings more often than every 5 minutes on quiet streams with
+    /// GOAWAY (too_many_pings). Set it when the server permits (e.g. our own Kestrel servers).
+    /// </summary>
+    public TimeSpan KeepAlivePingDelay { get; set; } = Timeout.InfiniteTimeSpan;
 
     public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

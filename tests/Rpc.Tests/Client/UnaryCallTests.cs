@@ -80,6 +80,18 @@ public sealed class UnaryCallTests(EchoServerFixture server)
     }
 
     [Fact]
+    public async Task NonAsciiTextMetadataIsRejectedWithAHint()
+    {
+        using var channel = RpcChannel.ForAddress(server.Address);
+
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => channel.UnaryAsync(Echo.Say, Echo.Text("x"), Echo.With(("x-organisation", "Ministère du Numérique"))));
+
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.Contains("-bin", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CallsOnADisposedChannelFailAsUnavailable()
     {
         var channel = RpcChannel.ForAddress(server.Address);

@@ -42,6 +42,13 @@ internal static class CallRequestFactory
                     StatusCode.Internal, $"Metadata key '{entry.Key}' is reserved by the gRPC protocol and cannot be sent.");
             }
 
+            if (!entry.IsBinary && !IsPrintableAscii(entry.Value!))
+            {
+                throw new RpcException(
+                    StatusCode.Internal,
+                    $"Metadata '{entry.Key}' has a value with characters outside printable ASCII; send such data in a -bin key.");
+            }
+
             var value = entry.IsBinary ? BinaryHeader.Encode(entry.ValueBytes) : entry.Value!;
             if (!requestHeaders.TryAddWithoutValidation(entry.Key, value))
             {
@@ -50,5 +57,18 @@ internal static class CallRequestFactory
         }
 
         return request;
+    }
+
+    private static bool IsPrintableAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
