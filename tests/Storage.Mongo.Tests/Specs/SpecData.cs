@@ -15,8 +15,14 @@ internal static class SpecData
     public static IEnumerable<string> Files(string folder) =>
         Directory.EnumerateFiles(Folder(folder), "*.json").OrderBy(f => f, StringComparer.Ordinal);
 
-    /// <summary>Relaxed/canonical extended JSON parsed by MongoDB.Bson itself, so $oid, $numberLong... keep their types.</summary>
-    public static BsonDocument Load(string path) => BsonDocument.Parse(File.ReadAllText(path));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, BsonDocument> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Relaxed/canonical extended JSON parsed by MongoDB.Bson itself, so $oid, $numberLong... keep their types.
+    /// Parsed once per file (large corpus files have hundreds of cases); callers get their own deep copy.
+    /// </summary>
+    public static BsonDocument Load(string path) =>
+        Cache.GetOrAdd(Path.GetFullPath(path), p => BsonDocument.Parse(File.ReadAllText(p))).DeepClone().AsBsonDocument;
 
     private static string FindRoot()
     {
