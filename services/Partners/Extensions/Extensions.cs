@@ -1,0 +1,27 @@
+using CapacityHub.Partners.Api;
+using CapacityHub.Partners.Storage;
+using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CapacityHub.Partners.Extensions;
+
+public static class Extensions
+{
+    /// <summary>Shared service defaults plus what the Partners service itself needs.</summary>
+    public static WebApplicationBuilder AddPartners(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults("partners", PartnerCollections.All);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OrganisationRepository>();
+        builder.Services.AddSingleton<AgreementRepository>();
+        return builder;
+    }
+
+    public static WebApplication MapPartners(this WebApplication app)
+    {
+        app.MapServiceDefaults();
+        app.MapRpcService<PartnerApi>();
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using CapacityHub.Programmes.Api;
+using CapacityHub.Programmes.Storage;
+using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CapacityHub.Programmes.Extensions;
+
+public static class Extensions
+{
+    /// <summary>Shared service defaults plus what the Programmes service itself needs.</summary>
+    public static WebApplicationBuilder AddProgrammes(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults("programmes", ProgrammeCollections.All);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ProgrammeRepository>();
+        return builder;
+    }
+
+    public static WebApplication MapProgrammes(this WebApplication app)
+    {
+        app.MapServiceDefaults();
+        app.MapRpcService<ProgrammeApi>();
+        return app;
+    }
+}
