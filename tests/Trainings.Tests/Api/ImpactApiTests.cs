@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using CapacityHub.Common.V1;
+using CapacityHub.Programmes.V1;
+using CapacityHub.Rpc;
+using CapacityHub.Storage.Sqlite;
+using CapacityHub.Trainings.Api;
+using CapacityHub.Trainings.Domain.Impact;
+using CapacityHub.Trainings.Storage;
+using CapacityHub.Trainings.V1;
+using NodaTime;
+
+namespace CapacityHub.Trainings.Tests.Api;
+
+public sealed class ImpactApiTests : IAsyncLifetime
+{
+    private const string Funded = "programmes/asean-japan";
+    private const string NotFunded = "programmes/other";
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"trainings-api-{Guid.NewGuid():N}");
+    private SqliteDocumentStore _store = null!;
+
+    private sealed class FakeFunders(params string[] programmes) : IFunderProgrammes
+    {
+        public Task<IReadOnlySet<string>> ProgrammesFundedByAsync(string funder, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlySet<string>>(programmes.ToHashSet());
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        _store = await SqliteDocumentStore.OpenAsync(new SqliteStoreOptions { Path = Path.Combine(_directory, "trainings.db") });
+        await _store.MigrateAsync(TrainingsCollections.All);
+        // t-1 in the funded programme: 3 booked people from VN; t-2 in another programme: 40 booked from TH.
+        await _store.TransactAsync(async (tx, ct) =>
+        {
+            await ImpactAggregates.SaveFactsAsync(tx, new TrainingFacts("t-1", Funded, 20, new LocalDate(2026, 3, 2), false), ct);
+            await ImpactAggregates.SaveFactsAsync(tx, new TrainingFacts("t-2", NotFunded, 40, new LocalDate(2026, 4, 2), false), ct);
+            await ImpactAggregates.ApplyAsync(tx, Cells("t-1", "VN", enrolled: 3), ct);
+            await ImpactAggregates.ApplyAsync(tx, Cells("t-2", "TH", enrolled: 40), ct);
+            return true;
+        });
+    }
+
+    private static IReadOnlyList<ImpactCell> Cells(string training, string country, long enrolled)
+    {
+        var counts = new ImpactCounts { Nominations = enrolled, Enrolled = enrolled, DaysScheduled = 2 * enrolled, DaysAttended = 2 * enrolled, Completers = enrolled };
+        return [new ImpactCell(new ImpactCellKey(training, country, "organisations/x", "CSIRT", "CERT", CapacityHub.Trainings.Domain.Nominations.Sex.Female), counts), new ImpactCell(ImpactCellKey.TrainingTotal(training), counts)];
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private ImpactApi Api(IFunderProgrammes? funders = null) => new(new ImpactAggregates(_store), funders ?? new FakeFunders(Funded));
+
+    [Fact]
+    public async Task ManagerSeesExactFiguresOfTheNamedProgrammes()
+    {
+        var metrics = await Api().GetImpactMetrics(new GetImpactMetricsRequest { Programmes = { Funded, NotFunded } }, new TestCallContext());
+
+        Assert.Equal(43, metrics.Participations.Value);
+        Assert.Equal(43.0 / 60, metrics.FillRate.Value, 9);
+        Assert.False(metrics.SuppressionApplied);
+    }
+
+    [Fact]
+    public async Task FunderSeesOnlyItsProgrammesWithSmallCellsSuppressed()
+    {
+        var metrics = await Api().GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif", Programmes = { NotFunded } }, new TestCallContext());
+
+        // NotFunded is not the funder's: nothing in common, so nothing is shown.
+        Assert.Equal(0, metrics.TrainingsCounted);
+
+        var own = await Api().GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif" }, new TestCallContext());
+        Assert.Equal(1, own.TrainingsCounted);
+        Assert.True(own.SuppressionApplied);
+        Assert.Equal(5, own.MinimumCellCount);
+        Assert.True(own.Participations.Suppressed);        // 3 people < 5
+        Assert.False(own.Participations.HasValue);
+        Assert.True(own.CompletionRate.Suppressed);
+    }
+
+    [Fact]
+    public async Task InvalidQueryListsEveryBadField()
+    {
+        var request = new GetImpactMetricsRequest
+        {
+            Programmes = { "trainings/t-1" },
+            CountryCode = "XX",
+            MinimumCellCount = 500,
+            Period = new DateRange { StartDate = new Date { Year = 2026, Month = 12, Day = 1 }, EndDate = new Date { Year = 2026, Month = 1, Day = 1 } },
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Api().GetImpactMetrics(request, new TestCallContext()));
+
+        Assert.Equal(CapacityHub.Rpc.StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.FieldViolations().Select(v => v.Field).ToList();
+        Assert.Contains("programmes[0]", fields);
+        Assert.Contains("country_code", fields);
+        Assert.Contains("minimum_cell_count", fields);
+        Assert.Contains(fields, f => f.StartsWith("period", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProgrammesServiceDownIsUnavailableWithAClearMessage()
+    {
+        // A port that was free a moment ago: nothing listens there.
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var channel = RpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        var funders = new FunderProgrammesClient(new ProgrammeService.ProgrammeServiceClient(channel));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Api(funders).GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif" }, new TestCallContext()));
+
+        Assert.Equal(CapacityHub.Rpc.StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("Programmes service cannot be reached", error.Detail);
+    }
+}
