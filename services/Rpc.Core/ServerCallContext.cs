@@ -25,6 +25,12 @@ public abstract class ServerCallContext
 
     public abstract IDictionary<object, object?> Items { get; }
 
+    /// <summary>
+    /// Per-call response compression: null follows the server's setting, true gzips the following messages
+    /// (when the caller accepts gzip and headers are not yet sent without it), false sends them uncompressed.
+    /// </summary>
+    public virtual bool? CompressResponses { get; set; }
+
     /// <summary>Sends response headers now (at most once, before the first message).</summary>
     public abstract Task WriteResponseHeadersAsync(Metadata headers);
 }

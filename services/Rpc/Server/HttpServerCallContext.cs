@@ -31,7 +31,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         Method = method;
         Options = options;
         RequestEncoding = requestEncoding;
-        ResponseCompressed = ChooseResponseCompression(http, options, requestEncoding);
+        CallerAcceptsGzip = AcceptsGzip(http);
+        CompressByDefault = options.ResponseCompression == GrpcHeaders.Gzip || requestEncoding == GrpcHeaders.Gzip;
         if (timeout is { } value)
         {
             Deadline = DateTime.UtcNow + value;
@@ -67,7 +68,16 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     public string? RequestEncoding { get; }
 
-    public bool ResponseCompressed { get; }
+    public bool CallerAcceptsGzip { get; }
+
+    public bool CompressByDefault { get; }
+
+    public override bool? CompressResponses { get; set; }
+
+    /// <summary>Whether grpc-encoding: gzip was (or will be) sent; only then may frames be compressed.</summary>
+    private bool _gzipHeader;
+
+    private bool CompressNext => _gzipHeader && (CompressResponses ?? CompressByDefault);
 
     public bool DeadlineExpired => Deadline != DateTime.MaxValue && DateTime.UtcNow >= Deadline && !HttpContext.RequestAborted.IsCancellationRequested;
 
@@ -149,7 +159,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         {
             ThrowIfCompleted();
             PrepareHeaders();
-            MessageFraming.WriteMessage(HttpContext.Response.BodyWriter, message, ResponseCompressed, Options.CompressionLevel);
+            MessageFraming.WriteMessage(HttpContext.Response.BodyWriter, message, CompressNext, Options.CompressionLevel);
             _messageWritten = true;
             if (flush)
             {
@@ -241,8 +251,9 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         var response = HttpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = GrpcHeaders.ContentType;
-        if (ResponseCompressed)
+        if (CallerAcceptsGzip && (CompressResponses ?? CompressByDefault))
         {
+            _gzipHeader = true;
             response.Headers[GrpcHeaders.Encoding] = GrpcHeaders.Gzip;
         }
 
@@ -259,14 +270,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
     }
 
-    private static bool ChooseResponseCompression(HttpContext http, RpcServerOptions options, string? requestEncoding)
+    private static bool AcceptsGzip(HttpContext http)
     {
-        var wanted = options.ResponseCompression == GrpcHeaders.Gzip || requestEncoding == GrpcHeaders.Gzip;
-        if (!wanted)
-        {
-            return false;
-        }
-
         foreach (var value in http.Request.Headers[GrpcHeaders.AcceptEncoding])
         {
             foreach (var part in (value ?? string.Empty).Split(','))

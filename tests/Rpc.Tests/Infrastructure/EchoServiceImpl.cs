@@ -51,6 +51,11 @@ public sealed class EchoServiceImpl(CallObserver observer) : EchoService.EchoSer
         for (var i = 0; i < request.Repeat; i++)
         {
             await DelayAsync(request, context);
+            if (request.Text == "compress-first")
+            {
+                context.CompressResponses = i == 0;
+            }
+
             await responseStream.WriteAsync(new EchoReply { Text = request.Text, Index = i }, context.CancellationToken);
         }
     }

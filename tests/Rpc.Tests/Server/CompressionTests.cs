@@ -72,6 +72,28 @@ public sealed class CompressionTests(RpcTestServer server) : IDisposable
     }
 
     [Fact]
+    public async Task HandlerCanCompressSomeResponseMessagesAndNotOthers()
+    {
+        var request = Request(Paths.Expand, Frame(new EchoRequest { Text = "compress-first", Repeat = 2 }));
+        request.Headers.Add("grpc-accept-encoding", "gzip");
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal("gzip", response.Headers["grpc-encoding"]);
+        Assert.Equal([true, false], response.Frames.Select(f => f.Compressed));
+        Assert.Equal(1, response.Parse(EchoReply.Parser, 1).Index);
+        Assert.Equal("compress-first", response.Parse(EchoReply.Parser, 0).Text);
+    }
+
+    [Fact]
+    public async Task HandlerCompressionIsIgnoredWhenTheCallerDoesNotAcceptGzip()
+    {
+        var response = await _client.CallAsync(Paths.Expand, Frame(new EchoRequest { Text = "compress-first", Repeat = 2 }));
+
+        Assert.False(response.Headers.ContainsKey("grpc-encoding"));
+        Assert.Equal([false, false], response.Frames.Select(f => f.Compressed));
+    }
+
+    [Fact]
     public async Task CorruptGzipIsInternal()
     {
         var request = Request(Paths.Echo, Frame([1, 2, 3, 4, 5, 6], compressed: true));
