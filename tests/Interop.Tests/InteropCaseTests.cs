@@ -39,17 +39,11 @@ public sealed class InteropCaseTests(InteropFixture fixture)
 
     [Fact] public Task ClientCompressedUnary() => PassesAsync("client_compressed_unary");
 
-    // CapacityHub.Rpc decides response compression once per call (gzip only when the request itself was
-    // gzip, or server-wide), and a handler cannot switch it per call or per message, so the server cannot
-    // honour response_compressed. Unskip when the RPC layer gets such a switch (see the interop report).
-    private const string NoPerMessageResponseCompression =
-        "CapacityHub.Rpc has no per-call/per-message response compression switch yet (CompressedResponse)";
-
-    [Fact(Skip = NoPerMessageResponseCompression)] public Task ServerCompressedUnary() => PassesAsync("server_compressed_unary");
+    [Fact] public Task ServerCompressedUnary() => PassesAsync("server_compressed_unary");
 
     [Fact] public Task ClientCompressedStreaming() => PassesAsync("client_compressed_streaming");
 
-    [Fact(Skip = NoPerMessageResponseCompression)] public Task ServerCompressedStreaming() => PassesAsync("server_compressed_streaming");
+    [Fact] public Task ServerCompressedStreaming() => PassesAsync("server_compressed_streaming");
 
     [Fact] public Task ReflectionV1ListsAndDescribesTheTestService() => PassesAsync("reflection_v1");
 

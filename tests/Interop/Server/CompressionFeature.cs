@@ -29,4 +29,16 @@ public static class CompressionFeature
                 new FieldViolation(field, "the message must be sent compressed"));
         }
     }
+
+    /// <summary>
+    /// CompressedResponse: response_compressed / compressed asks for the next message to be sent
+    /// gzip-compressed (true) or plain (false); absent leaves the server's choice.
+    /// </summary>
+    public static void ApplyResponse(ServerCallContext context, BoolValue? compressed)
+    {
+        if (compressed is not null)
+        {
+            context.CompressResponses = compressed.Value;
+        }
+    }
 }

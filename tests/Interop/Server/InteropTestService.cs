@@ -19,6 +19,7 @@ public sealed class InteropTestService : TestService.TestServiceBase
         CompressionFeature.CheckRequest(context, request.ExpectCompressed, "expect_compressed");
         EchoStatusFeature.ThrowIfRequested(request.ResponseStatus);
         Payloads.RequireSupportedType(request.ResponseType, "response_type");
+        CompressionFeature.ApplyResponse(context, request.ResponseCompressed);
         return new SimpleResponse { Payload = Payloads.Zeros(request.ResponseSize, "response_size") };
     }
 

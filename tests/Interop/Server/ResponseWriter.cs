@@ -20,6 +20,7 @@ public static class ResponseWriter
                 await Task.Delay(TimeSpan.FromMicroseconds(parameters.IntervalUs), context.CancellationToken);
             }
 
+            CompressionFeature.ApplyResponse(context, parameters.Compressed);
             await responseStream.WriteAsync(new StreamingOutputCallResponse { Payload = payload }, context.CancellationToken);
         }
     }
