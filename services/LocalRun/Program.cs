@@ -5,7 +5,8 @@ var data = ArgumentValue("--data") ?? "data";
 var basePort = int.TryParse(ArgumentValue("--base-port"), out var port) ? port : 5100;
 var root = RepositoryRoot();
 
-using var stop = new CancellationTokenSource();
+// Lives as long as the process: ProcessExit may fire after Main has returned.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
