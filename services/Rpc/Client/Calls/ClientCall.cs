@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
 using CapacityHub.Rpc.Protocol;
+using CapacityHub.Rpc.Telemetry;
 using Google.Protobuf;
 
 namespace CapacityHub.Rpc.Client.Calls;
@@ -37,6 +38,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : ICallState
     private CancelReason _cancelReason;
     private RpcStatus _status;
     private Metadata _trailers = new();
+    private readonly ClientCallTelemetry _telemetry;
 
     public ClientCall(RpcChannel channel, Method<TRequest, TResponse> method, CallOptions options)
     {
@@ -44,6 +46,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : ICallState
         _method = method;
         _options = options;
         _deadline = NormalizeDeadline(options.Deadline);
+        _telemetry = new ClientCallTelemetry(method, channel.Address);
 
         // Nobody may ever await the headers of a failed call; keep that from surfacing as unobserved.
         _responseHeaders.Task.ContinueWith(
@@ -193,6 +196,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : ICallState
                 return false;
             }
 
+            _telemetry.EnterSending();
             var headers = new Metadata();
             foreach (var entry in _options.Headers ?? [])
             {
@@ -415,6 +419,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : ICallState
 
         _deadlineTimer?.Dispose();
         _callerCancellation.Dispose();
+        _telemetry.Finished(status.StatusCode, status.Detail);
         if (status.StatusCode == StatusCode.Ok)
         {
             _responseHeaders.TrySetResult(new Metadata());
