@@ -2,13 +2,9 @@ using CapacityHub.Partners.V1;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Hosting;
 using CapacityHub.ServiceDefaults.Identity;
+using CapacityHub.TestSupport;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CapacityHub.ServiceDefaults.Tests;
 
@@ -19,39 +15,33 @@ namespace CapacityHub.ServiceDefaults.Tests;
 public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
 {
     private static readonly string Key = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
-    private readonly string folder = Directory.CreateTempSubdirectory("capacityhub-identity-").FullName;
-    private WebApplication? app;
-    private RpcChannel? channel;
+    private ServiceTestHost? host;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration["Identity:SigningKey"] = Key;
-        builder.Configuration["Storage:Path"] = Path.Combine(folder, "test.db");
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
-        builder.AddServiceDefaults("identity-test", []);
-        app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapRpcService<WhoAmI>();
-        await app.StartAsync();
-        channel = RpcChannel.ForAddress(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-    }
+    private RpcChannel? Channel => host?.Channel;
+
+    public async Task InitializeAsync() => host = await ServiceTestHost.StartAsync(
+        "identity-test",
+        b => b.AddServiceDefaults("identity-test", []),
+        a =>
+        {
+            a.MapServiceDefaults();
+            a.MapRpcService<WhoAmI>();
+        },
+        "Testing",
+        new Dictionary<string, string?> { ["Identity:SigningKey"] = Key });
 
     public async Task DisposeAsync()
     {
-        channel?.Dispose();
-        if (app is not null)
+        if (host is not null)
         {
-            await app.DisposeAsync();
+            await host.DisposeAsync();
         }
-
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
     public async Task CallWithoutACallerTokenIsUnauthenticated()
     {
-        var client = new PartnerService.PartnerServiceClient(channel!);
+        var client = new PartnerService.PartnerServiceClient(Channel!);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.GetOrganisationAsync(new GetOrganisationRequest { Name = "organisations/x" }));
 
@@ -63,7 +53,7 @@ public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
     public async Task CallWithAForgedTokenIsUnauthenticated()
     {
         var forger = new CallerTokens(new CallerTokenOptions { SigningKey = Convert.ToBase64String(new byte[32]) }, TimeProvider.System);
-        var client = new PartnerService.PartnerServiceClient(channel!);
+        var client = new PartnerService.PartnerServiceClient(Channel!);
         var headers = new Metadata().Add(CallerTokenOptions.MetadataKey, forger.Issue(CallerIdentity.ForService("mallory")));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
@@ -77,7 +67,7 @@ public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
     {
         var tokens = new CallerTokens(new CallerTokenOptions { SigningKey = Key }, TimeProvider.System);
         var caller = new CallerIdentity("u-1", "Kanya", CallerRole.PartnerAgency, "etda", "TH", []);
-        var client = new PartnerService.PartnerServiceClient(channel!);
+        var client = new PartnerService.PartnerServiceClient(Channel!);
         var headers = new Metadata().Add(CallerTokenOptions.MetadataKey, tokens.Issue(caller));
 
         var organisation = await client.GetOrganisationAsync(new GetOrganisationRequest { Name = "organisations/x" }, new CallOptions(Headers: headers));
@@ -89,7 +79,7 @@ public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
     [Fact]
     public async Task HealthNeedsNoTokenAndReportsReadyOnceTheStoreIsMigrated()
     {
-        var health = new Health.HealthClient(channel!);
+        var health = new Health.HealthClient(Channel!);
 
         var whole = await health.CheckAsync(new HealthCheckRequest());
         var liveness = await health.CheckAsync(new HealthCheckRequest { Service = "liveness" });

@@ -1,51 +1,25 @@
 using CapacityHub.Partners.Extensions;
 using CapacityHub.Partners.V1;
 using CapacityHub.Rpc;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using CapacityHub.TestSupport;
 
 namespace CapacityHub.Partners.Tests.Hosting;
 
 /// <summary>The service as Program.cs wires it, on a real HTTP/2 socket, called with the generated client.</summary>
 public sealed class PartnersHttpTests : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "capacityhub-partners-http-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? app;
-    private RpcChannel? channel;
+    private ServiceTestHost? host;
 
-    private PartnerService.PartnerServiceClient Client => new(channel!);
+    private PartnerService.PartnerServiceClient Client => new(host!.Channel);
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
-            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
-            ["Storage:Path"] = Path.Combine(folder, "partners.db"),
-        });
-        builder.AddPartners();
-        app = builder.Build();
-        app.MapPartners();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        channel = RpcChannel.ForAddress(address);
-    }
+    public async Task InitializeAsync() => host = await ServiceTestHost.StartAsync("partners", b => b.AddPartners(), a => a.MapPartners());
 
     public async Task DisposeAsync()
     {
-        channel?.Dispose();
-        if (app is not null)
+        if (host is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await host.DisposeAsync();
         }
-
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

@@ -1,11 +1,7 @@
 using CapacityHub.Programmes.Extensions;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Rpc;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using CapacityHub.TestSupport;
 using static CapacityHub.Programmes.Tests.SampleProgrammes;
 
 namespace CapacityHub.Programmes.Tests.Hosting;
@@ -13,40 +9,18 @@ namespace CapacityHub.Programmes.Tests.Hosting;
 /// <summary>The service as Program.cs wires it, on a real HTTP/2 socket, called with the generated client.</summary>
 public sealed class ProgrammesHttpTests : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "capacityhub-programmes-http-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? app;
-    private RpcChannel? channel;
+    private ServiceTestHost? host;
 
-    private ProgrammeService.ProgrammeServiceClient Client => new(channel!);
+    private ProgrammeService.ProgrammeServiceClient Client => new(host!.Channel);
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
-            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
-            ["Storage:Path"] = Path.Combine(folder, "programmes.db"),
-        });
-        builder.AddProgrammes();
-        app = builder.Build();
-        app.MapProgrammes();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        channel = RpcChannel.ForAddress(address);
-    }
+    public async Task InitializeAsync() => host = await ServiceTestHost.StartAsync("programmes", b => b.AddProgrammes(), a => a.MapProgrammes());
 
     public async Task DisposeAsync()
     {
-        channel?.Dispose();
-        if (app is not null)
+        if (host is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await host.DisposeAsync();
         }
-
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
