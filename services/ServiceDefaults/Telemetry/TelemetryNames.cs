@@ -33,6 +33,7 @@ public static class TelemetryNames
         Rpc,
         Storage,
         Business,
+        "CapacityHub.Trainings", // the Trainings service's business counters (its TrainingsMetrics)
         Gateway,
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",

@@ -15,6 +15,9 @@ public static class TrainingsExtensions
         builder.AddServiceClient("Programmes", "trainings", invoker => new ProgrammeService.ProgrammeServiceClient(invoker));
         builder.Services.AddSingleton<ImpactAggregates>();
         builder.Services.AddSingleton<IFunderProgrammes, FunderProgrammesClient>();
+        builder.Services.AddSingleton<ImpactChanges>();
+        builder.Services.AddSingleton<TrainingsMetrics>();
+        builder.Services.AddSingleton<OutcomeReportRepository>();
         return builder;
     }
 
@@ -22,6 +25,7 @@ public static class TrainingsExtensions
     {
         app.MapServiceDefaults();
         app.MapRpcService<ImpactApi>();
+        app.MapRpcService<OutcomeReportApi>();
         return app;
     }
 }

@@ -17,5 +17,6 @@ public static class TrainingsCollections
 
     public static readonly CollectionSpec<RequestRecord<string>> Requests = RequestLog.Declare<string>("requests");
 
-    public static IReadOnlyList<CollectionSpec> All => [ImpactCells, TrainingFacts, Requests];
+    public static IReadOnlyList<CollectionSpec> All =>
+        [ImpactCells, TrainingFacts, Requests, .. ImpactCollections.All, .. OutcomeReportCollections.All];
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CapacityHub.Common.V1;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Storage.Sqlite;
 using CapacityHub.Trainings.Api;
 using CapacityHub.Trainings.Domain.Impact;
@@ -53,12 +54,22 @@ public sealed class ImpactApiTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private ImpactApi Api(IFunderProgrammes? funders = null) => new(new ImpactAggregates(_store), funders ?? new FakeFunders(Funded));
+    private ImpactApi Api(IFunderProgrammes? funders = null) =>
+        new(new ImpactAggregates(_store), funders ?? new FakeFunders(Funded), new ImpactChanges(), new TestLifetime());
+
+    private static TestCallContext As(CallerIdentity caller)
+    {
+        var context = new TestCallContext();
+        context.SetCaller(caller);
+        return context;
+    }
+
+    private static TestCallContext Admin() => As(new CallerIdentity("admin-1", "Admin", CallerRole.Administrator, null, null, []));
 
     [Fact]
     public async Task ManagerSeesExactFiguresOfTheNamedProgrammes()
     {
-        var metrics = await Api().GetImpactMetrics(new GetImpactMetricsRequest { Programmes = { Funded, NotFunded } }, new TestCallContext());
+        var metrics = await Api().GetImpactMetrics(new GetImpactMetricsRequest { Programmes = { Funded, NotFunded } }, Admin());
 
         Assert.Equal(43, metrics.Participations.Value);
         Assert.Equal(43.0 / 60, metrics.FillRate.Value, 9);
@@ -68,12 +79,12 @@ public sealed class ImpactApiTests : IAsyncLifetime
     [Fact]
     public async Task FunderSeesOnlyItsProgrammesWithSmallCellsSuppressed()
     {
-        var metrics = await Api().GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif", Programmes = { NotFunded } }, new TestCallContext());
+        var metrics = await Api().GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif", Programmes = { NotFunded } }, Admin());
 
         // NotFunded is not the funder's: nothing in common, so nothing is shown.
         Assert.Equal(0, metrics.TrainingsCounted);
 
-        var own = await Api().GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif" }, new TestCallContext());
+        var own = await Api().GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif" }, Admin());
         Assert.Equal(1, own.TrainingsCounted);
         Assert.True(own.SuppressionApplied);
         Assert.Equal(5, own.MinimumCellCount);
@@ -93,7 +104,7 @@ public sealed class ImpactApiTests : IAsyncLifetime
             Period = new DateRange { StartDate = new Date { Year = 2026, Month = 12, Day = 1 }, EndDate = new Date { Year = 2026, Month = 1, Day = 1 } },
         };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Api().GetImpactMetrics(request, new TestCallContext()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Api().GetImpactMetrics(request, Admin()));
 
         Assert.Equal(CapacityHub.Rpc.StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.FieldViolations().Select(v => v.Field).ToList();
@@ -114,9 +125,49 @@ public sealed class ImpactApiTests : IAsyncLifetime
         using var channel = RpcChannel.ForAddress($"http://127.0.0.1:{port}");
         var funders = new FunderProgrammesClient(new ProgrammeService.ProgrammeServiceClient(channel));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Api(funders).GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif" }, new TestCallContext()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Api(funders).GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif" }, Admin()));
 
         Assert.Equal(CapacityHub.Rpc.StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("Programmes service cannot be reached", error.Detail);
+    }
+
+    [Fact]
+    public async Task WatchSendsAtOnceFollowsChangesAndEndsCleanlyOnShutdown()
+    {
+        var changes = new ImpactChanges();
+        using var lifetime = new TestLifetime();
+        var api = new ImpactApi(new ImpactAggregates(_store), new FakeFunders(Funded), changes, lifetime);
+        var stream = new CollectingStream();
+
+        var watching = api.WatchImpactMetrics(new GetImpactMetricsRequest { Programmes = { Funded } }, stream, Admin());
+        Assert.Equal(3, (await stream.NextAsync()).Participations.Value);
+
+        await _store.TransactAsync(async (tx, ct) =>
+        {
+            await ImpactAggregates.ApplyAsync(tx, Cells("t-1", "TH", enrolled: 2), ct);
+            return true;
+        });
+        changes.Notify(Funded);
+        Assert.Equal(5, (await stream.NextAsync()).Participations.Value);
+
+        lifetime.StopApplication();
+        await watching; // returns (status OK) instead of throwing
+        Assert.Equal(0, changes.WatcherCount);
+    }
+
+    /// <summary>Hands each written message to the test as it arrives.</summary>
+    private sealed class CollectingStream : IServerStreamWriter<CapacityHub.Trainings.V1.ImpactMetrics>
+    {
+        private readonly System.Threading.Channels.Channel<CapacityHub.Trainings.V1.ImpactMetrics> _written =
+            System.Threading.Channels.Channel.CreateUnbounded<CapacityHub.Trainings.V1.ImpactMetrics>();
+
+        public Task WriteAsync(CapacityHub.Trainings.V1.ImpactMetrics message, CancellationToken cancellationToken = default) =>
+            _written.Writer.WriteAsync(message, cancellationToken).AsTask();
+
+        public async Task<CapacityHub.Trainings.V1.ImpactMetrics> NextAsync()
+        {
+            using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            return await _written.Reader.ReadAsync(guard.Token);
+        }
     }
 }

@@ -1,5 +1,3 @@
-using CapacityHub.Trainings.Domain.Nominations;
-
 namespace CapacityHub.Trainings.Domain.Impact;
 
 /// <summary>
@@ -14,6 +12,18 @@ public static class ImpactCalculator
         IEnumerable<TrainingFacts> trainings,
         IEnumerable<ImpactCell> impactCells,
         IEnumerable<ReachCell> reachCells,
+        IEnumerable<ReportingCell> reportingCells) =>
+        Compute(query, trainings, impactCells, FoldReach(query, reachCells), reportingCells);
+
+    /// <summary>
+    /// As above with reach already folded, e.g. from per programme-year roll-ups, so an unfiltered query
+    /// reads one reach document per programme-year instead of every participant cell.
+    /// </summary>
+    public static ImpactMetrics Compute(
+        ImpactQuery query,
+        IEnumerable<TrainingFacts> trainings,
+        IEnumerable<ImpactCell> impactCells,
+        ReachSummary reach,
         IEnumerable<ReportingCell> reportingCells)
     {
         query.Validate();
@@ -58,7 +68,6 @@ public static class ImpactCalculator
             totals = detailed;
         }
 
-        var reach = FoldReach(query, reachCells);
         var reporting = FoldReporting(query, reportingCells);
         var metrics = new ImpactMetrics
         {
@@ -79,7 +88,7 @@ public static class ImpactCalculator
             ApplyingAtThreeMonths = Metric.Ratio(totals.Applying3, totals.FollowUps3),
             ApplyingAtSixMonths = Metric.Ratio(totals.Applying6, totals.FollowUps6),
             FemaleShare = Metric.Ratio(reach.Female, reach.Unique),
-            FemaleShareByCountry = new Breakdown(reach.ByCountry.ToDictionary(
+            FemaleShareByCountry = new Breakdown(reach.ByCountry.Where(c => c.Value.Total > 0).ToDictionary(
                 c => c.Key, c => Metric.Ratio(c.Value.Female, c.Value.Total), StringComparer.Ordinal)),
             ReportsReceived = Metric.Ratio(reporting.Received, reporting.Expected),
             ReportsOnTime = Metric.Ratio(reporting.OnTime, reporting.Expected),
@@ -118,31 +127,20 @@ public static class ImpactCalculator
         };
     }
 
-    private static Breakdown CountBreakdown(Dictionary<string, long> counts) =>
-        new(counts.ToDictionary(c => c.Key, c => Metric.Count(c.Value), StringComparer.Ordinal));
+    private static Breakdown CountBreakdown(IReadOnlyDictionary<string, long> counts) =>
+        new(counts.Where(c => c.Value > 0).ToDictionary(c => c.Key, c => Metric.Count(c.Value), StringComparer.Ordinal));
 
-    private static ReachTotals FoldReach(ImpactQuery query, IEnumerable<ReachCell> cells)
+    private static ReachSummary FoldReach(ImpactQuery query, IEnumerable<ReachCell> cells)
     {
-        var totals = new ReachTotals();
+        var totals = new ReachSummary();
         foreach (var cell in cells)
         {
             var key = cell.Key;
-            if (cell.UniqueParticipants <= 0 || !query.ProgrammeIds.Contains(key.ProgrammeId) || !query.IncludesYear(key.Year)
-                || !query.IncludesCell(key.CountryCode, key.OrganisationId))
+            if (cell.UniqueParticipants > 0 && query.ProgrammeIds.Contains(key.ProgrammeId) && query.IncludesYear(key.Year)
+                && query.IncludesCell(key.CountryCode, key.OrganisationId))
             {
-                continue;
+                totals.Add(key, cell.UniqueParticipants);
             }
-
-            var people = cell.UniqueParticipants;
-            totals.Unique += people;
-            totals.Countries.Add(key.CountryCode);
-            totals.Organisations.Add(key.OrganisationId);
-            Increase(totals.ByOrganisationType, Label(key.OrganisationType), people);
-            Increase(totals.BySector, Label(key.Sector), people);
-            var country = totals.ByCountry.GetValueOrDefault(key.CountryCode);
-            var female = key.Sex == Sex.Female ? people : 0;
-            totals.ByCountry[key.CountryCode] = (country.Female + female, country.Total + people);
-            totals.Female += female;
         }
 
         return totals;
@@ -163,21 +161,5 @@ public static class ImpactCalculator
         }
 
         return (expected, received, onTime);
-    }
-
-    private static string Label(string value) => string.IsNullOrWhiteSpace(value) ? "unspecified" : value;
-
-    private static void Increase(Dictionary<string, long> counts, string key, long by) =>
-        counts[key] = counts.GetValueOrDefault(key) + by;
-
-    private sealed class ReachTotals
-    {
-        public long Unique { get; set; }
-        public long Female { get; set; }
-        public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
-        public HashSet<string> Organisations { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, long> ByOrganisationType { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, long> BySector { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, (long Female, long Total)> ByCountry { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -3,7 +3,7 @@ using NodaTime;
 namespace CapacityHub.Trainings.Domain.Outcomes;
 
 /// <summary>A reported value for one indicator of the programme's results framework, with optional sex breakdown.</summary>
-public sealed record IndicatorValue(string IndicatorId, decimal Value, decimal? Female = null, decimal? Male = null, string Comment = "");
+public sealed record IndicatorValue(string IndicatorId, decimal Value, decimal? Female = null, decimal? Male = null, string Comment = "", string ResultId = "");
 
 /// <summary>The reporting period, inclusive dates.</summary>
 public sealed record ReportingPeriod(LocalDate Start, LocalDate End);
