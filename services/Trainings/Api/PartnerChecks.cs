@@ -1,0 +1,39 @@
+using CapacityHub.Partners.V1;
+using CapacityHub.Rpc;
+
+namespace CapacityHub.Trainings.Api;
+
+/// <summary>Asks the Partners service whether a nominating organisation exists and is active, and its type (for impact cells).</summary>
+public sealed class PartnerChecks(PartnerService.PartnerServiceClient partners)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    public async Task<Organisation> ActiveOrganisationAsync(string organisation, CancellationToken ct)
+    {
+        Organisation found;
+        try
+        {
+            found = await partners.GetOrganisationAsync(new GetOrganisationRequest { Name = organisation }, new CallOptions(CancellationToken: ct).WithTimeout(Timeout));
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            throw new RpcException(StatusCode.FailedPrecondition, $"Organisation {organisation} is not registered with the Partners service and cannot nominate.");
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
+        {
+            throw new RpcException(StatusCode.Unavailable,
+                $"The Partners service cannot be reached to check organisation {organisation} ({e.StatusCode}); nothing was saved. Retry with the same request_id shortly.");
+        }
+
+        if (found.Status == OrganisationStatus.Inactive)
+        {
+            throw new RpcException(StatusCode.FailedPrecondition, $"Organisation {organisation} is inactive in the Partners service and cannot nominate.");
+        }
+
+        return found;
+    }
+
+    /// <summary>The label impact breakdowns use, e.g. "Csirt", "Government"; "unspecified" when unknown.</summary>
+    public static string TypeLabel(Organisation organisation) =>
+        organisation.Type == OrganisationType.Unspecified ? "" : organisation.Type.ToString();
+}

@@ -1,0 +1,346 @@
+using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using CapacityHub.Storage;
+using CapacityHub.Trainings.Domain.Impact;
+using CapacityHub.Trainings.Domain.Nominations;
+using Google.Protobuf;
+using NodaTime;
+
+namespace CapacityHub.Trainings.Storage;
+
+/// <summary>
+/// Trainings and nominations. Every write loads the training with all its nominations inside one
+/// transaction, runs the domain operation, and saves the changed nominations, the training (its version
+/// serialises concurrent roster writes), impact cells, reach counts, schedule slots and facts together.
+/// </summary>
+public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
+{
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    public IDocumentStore Store => store;
+
+    public async Task<Document<V1.Training>?> FindAsync(string id, CancellationToken ct)
+    {
+        var doc = await store.Collection(TrainingsCollections.Trainings).GetAsync(id, ct);
+        return doc is null ? null : new Document<V1.Training>(doc.Id, doc.Version, ToResource(doc));
+    }
+
+    public async Task<(IReadOnlyList<V1.Training> Items, string? Next)> ListAsync(Filter filter, string orderBy, int limit, string? pageToken, CancellationToken ct)
+    {
+        var page = await store.Collection(TrainingsCollections.Trainings).FindAsync(new Query { Filter = filter, OrderBy = orderBy, Limit = limit, After = pageToken }, ct);
+        return ([.. page.Items.Select(ToResource)], page.Next);
+    }
+
+    public async Task<(StoredNomination Stored, V1.Nomination Resource)?> FindNominationAsync(string trainingId, string id, CancellationToken ct)
+    {
+        var doc = await store.Collection(TrainingsCollections.Nominations).GetAsync(id, ct);
+        return doc is null || doc.Value.TrainingId != trainingId ? null : (doc.Value, ToResource(doc));
+    }
+
+    public async Task<(IReadOnlyList<(StoredNomination Stored, V1.Nomination Resource)> Items, string? Next)> ListNominationsAsync(
+        Filter filter, int limit, string? pageToken, CancellationToken ct)
+    {
+        var page = await store.Collection(TrainingsCollections.Nominations).FindAsync(
+            new Query { Filter = filter, OrderBy = "nominatedAtUnixMs", Limit = limit, After = pageToken }, ct);
+        return ([.. page.Items.Select(d => (d.Value, ToResource(d)))], page.Next);
+    }
+
+    /// <summary>Live nominations (any training) of one person, for participant conflict checks.</summary>
+    public async Task<IReadOnlyList<StoredNomination>> NominationsOfPersonAsync(string email, CancellationToken ct)
+    {
+        var page = await store.Collection(TrainingsCollections.Nominations).FindAsync(
+            new Query { Filter = Filter.Where("email", email.ToLowerInvariant()), Limit = Query.MaxLimit }, ct);
+        return [.. page.Items.Select(d => d.Value)];
+    }
+
+    /// <summary>Other session days that need one trainer or room and start within [from, to).</summary>
+    public async Task<IReadOnlyList<ScheduleSlot>> SlotsAsync(string resourceKey, Instant from, Instant to, CancellationToken ct)
+    {
+        var page = await store.Collection(TrainingsCollections.Slots).FindAsync(new Query
+        {
+            Filter = Filter.Where("resourceKey", resourceKey).AndRange("startUnixMs", from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()),
+            Limit = Query.MaxLimit,
+        }, ct);
+        return [.. page.Items.Select(d => d.Value)];
+    }
+
+    /// <summary>The id a request created earlier, if it did (so retries need not reach other services again).</summary>
+    public async Task<string?> RecordedAsync(string operation, string requestId, CancellationToken ct) =>
+        (await store.Collection(TrainingsCollections.Requests).GetAsync($"{operation}:{requestId}", ct))?.Value.Result;
+
+    public Task<string> CreateAsync(string requestId, string id, V1.Training training, CancellationToken ct) =>
+        store.TransactAsync(
+            (tx, token) => tx.OnceAsync(TrainingsCollections.Requests, "CreateTraining", requestId, async () =>
+            {
+                await tx.Collection(TrainingsCollections.Trainings).InsertAsync(ToStored(id, training), token);
+                return id;
+            }, cancellationToken: token),
+            ct);
+
+    public Task<bool> DeleteAsync(string id, long version, CancellationToken ct) =>
+        store.TransactAsync(
+            async (tx, token) =>
+            {
+                await DeleteSlotsAsync(tx, id, token);
+                await tx.Collection(TrainingsCollections.TrainingFacts).DeleteAsync(id, cancellationToken: token);
+                return await tx.Collection(TrainingsCollections.Trainings).DeleteAsync(id, version, token);
+            },
+            ct);
+
+    /// <summary>
+    /// Runs <paramref name="operate"/> on the loaded aggregate and saves everything it changed in the same
+    /// transaction; with a request id, a retry returns the first result without operating again.
+    /// </summary>
+    /// <param name="committed">Runs after the commit, only when the operation ran (not for a replayed request id).</param>
+    public async Task<string> WriteAsync(string trainingId, string actor, Func<TrainingAggregate, string> operate, CancellationToken ct,
+        string? operation = null, string? requestId = null, Action? committed = null)
+    {
+        string? programme = null;
+        var ran = false;
+        var result = await store.TransactAsync(
+            async (tx, token) =>
+            {
+                async Task<string> Work()
+                {
+                    var aggregate = await LoadAsync(tx, trainingId, token);
+                    var value = operate(aggregate);
+                    ran = true;
+                    programme = await SaveAsync(tx, aggregate, actor, token) ? aggregate.ProgrammeId : null;
+                    return value;
+                }
+
+                return operation is null ? await Work() : await tx.OnceAsync(TrainingsCollections.Requests, operation, requestId!, Work, cancellationToken: token);
+            },
+            ct);
+        if (programme is not null)
+        {
+            changes.Notify(programme);
+        }
+
+        if (ran)
+        {
+            committed?.Invoke();
+        }
+
+        return result;
+    }
+
+    private static async Task<TrainingAggregate> LoadAsync(ITransaction tx, string trainingId, CancellationToken ct)
+    {
+        var stored = await tx.Collection(TrainingsCollections.Trainings).GetAsync(trainingId, ct)
+            ?? throw new RpcException(StatusCode.NotFound, $"Training trainings/{trainingId} does not exist.");
+        var enrolments = new List<Enrolment>();
+        var nominations = tx.Collection(TrainingsCollections.Nominations);
+        string? after = null;
+        do
+        {
+            var page = await nominations.FindAsync(new Query { Filter = Filter.Where("trainingId", trainingId), OrderBy = "nominatedAtUnixMs", Limit = Query.MaxLimit, After = after }, ct);
+            foreach (var doc in page.Items)
+            {
+                var resource = ToResource(doc);
+                enrolments.Add(new Enrolment(doc, resource, TrainingResources.RestoreNomination(doc.Id, trainingId, resource),
+                    TrainingResources.RestoreLearning(doc.Id, trainingId, resource), doc.Value.OrganisationType));
+            }
+
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return new TrainingAggregate(stored, ToResource(stored), enrolments);
+    }
+
+    /// <returns>Whether impact figures changed.</returns>
+    private static async Task<bool> SaveAsync(ITransaction tx, TrainingAggregate aggregate, string actor, CancellationToken ct)
+    {
+        var now = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow);
+        var training = aggregate.Training;
+        var before = aggregate.Before;
+        var daysBefore = before.SessionDays.Count;
+        var policyBefore = TrainingResources.Policy(before);
+        var yearBefore = FirstDate(before)?.Year;
+        var yearAfter = training.SessionDays.Count == 0 ? (int?)null : training.SessionDays[0].LocalDate.Year;
+        var impactChanged = false;
+
+        var nominations = tx.Collection(TrainingsCollections.Nominations);
+        foreach (var e in aggregate.Enrolments.Where(e => e.Changed || aggregate.AllTouched))
+        {
+            EnrolmentSnapshot? was = null;
+            if (e.Stored is not null)
+            {
+                var old = ToResource(e.Stored);
+                was = new EnrolmentSnapshot(TrainingResources.RestoreNomination(e.Id, aggregate.Id, old), TrainingResources.RestoreLearning(e.Id, aggregate.Id, old),
+                    e.OrganisationType, daysBefore, policyBefore);
+            }
+
+            TrainingResources.WriteBack(e.Nomination, e.Learning, training, aggregate.Policy, e.Resource);
+            var now2 = new EnrolmentSnapshot(e.Nomination, e.Learning, e.OrganisationType, training.SessionDays.Count, aggregate.Policy);
+            var delta = ImpactDelta.Between(was, now2);
+            if (delta.Count > 0)
+            {
+                impactChanged = true;
+                await ImpactAggregates.ApplyAsync(tx, delta, ct);
+            }
+
+            var enrolledBefore = was?.IsEnrolled == true ? yearBefore : null;
+            var enrolledAfter = now2.IsEnrolled ? yearAfter : null;
+            if (enrolledBefore != enrolledAfter)
+            {
+                impactChanged = true;
+                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledBefore, e, -1, ct);
+                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledAfter, e, +1, ct);
+            }
+
+            var resource = e.Resource;
+            resource.Audit ??= new Common.V1.AuditInfo { CreateTime = now, CreatedBy = actor };
+            resource.Audit.UpdateTime = now;
+            resource.Audit.UpdatedBy = actor;
+            var stored = ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, resource);
+            if (e.Stored is null)
+            {
+                await nominations.InsertAsync(stored, ct);
+            }
+            else if (!stored.Equals(e.Stored.Value))
+            {
+                await nominations.ReplaceAsync(stored, e.Stored.Version, ct);
+            }
+        }
+
+        TrainingResources.WriteBack(training, aggregate.Resource);
+        aggregate.Resource.SeatsTaken = aggregate.Roster.SeatsTaken;
+        aggregate.Resource.Waitlisted = aggregate.Roster.Waitlisted;
+        aggregate.Resource.Audit ??= new Common.V1.AuditInfo();
+        aggregate.Resource.Audit.UpdateTime = now;
+        aggregate.Resource.Audit.UpdatedBy = actor;
+        // Always replaced, even when only nominations changed: the version check serialises roster writes.
+        await tx.Collection(TrainingsCollections.Trainings).ReplaceAsync(ToStored(aggregate.Id, aggregate.Resource), aggregate.Version, ct);
+
+        if (!before.SessionDays.Equals(aggregate.Resource.SessionDays) || before.Status != aggregate.Resource.Status)
+        {
+            await WriteSlotsAsync(tx, aggregate, ct);
+        }
+
+        impactChanged |= await SaveFactsAsync(tx, aggregate, ct);
+        return impactChanged;
+    }
+
+    private static async Task CountPersonAsync(ITransaction tx, string programmeId, int? year, Enrolment e, int by, CancellationToken ct)
+    {
+        if (year is null)
+        {
+            return;
+        }
+
+        var people = tx.Collection(TrainingsCollections.PersonReach);
+        var p = e.Nomination.Participant;
+        var id = $"{programmeId}|{year}|{p.Email.ToLowerInvariant()}";
+        var current = (await people.GetAsync(id, ct))?.Value
+            ?? new PersonReachDocument(id, 0, programmeId, year.Value, p.CountryCode, e.Nomination.NominatingOrganisationId, e.OrganisationType, p.Sector, p.Sex);
+        var updated = current with { Enrolments = Math.Max(0, current.Enrolments + by) };
+        var reach = ReachDelta.ForEnrolmentCountChange(current.Enrolments, updated.Enrolments);
+        await ImpactAggregates.ApplyReachAsync(tx, current.Key, reach, ct);
+        if (updated.Enrolments == 0)
+        {
+            await people.DeleteAsync(id, cancellationToken: ct);
+        }
+        else
+        {
+            await people.UpsertAsync(updated, ct);
+        }
+    }
+
+    private static async Task<bool> SaveFactsAsync(ITransaction tx, TrainingAggregate aggregate, CancellationToken ct)
+    {
+        var t = aggregate.Training;
+        if (t.SessionDays.Count == 0)
+        {
+            return await tx.Collection(TrainingsCollections.TrainingFacts).DeleteAsync(aggregate.Id, cancellationToken: ct);
+        }
+
+        var facts = new TrainingFacts(aggregate.Id, aggregate.ProgrammeId, t.Definition.Seats, t.SessionDays[0].LocalDate,
+            t.Status == Domain.Scheduling.TrainingStatus.Cancelled);
+        var existing = await tx.Collection(TrainingsCollections.TrainingFacts).GetAsync(aggregate.Id, ct);
+        if (existing?.Value == TrainingFactsDocument.From(facts))
+        {
+            return false;
+        }
+
+        await ImpactAggregates.SaveFactsAsync(tx, facts, ct);
+        return true;
+    }
+
+    private static async Task WriteSlotsAsync(ITransaction tx, TrainingAggregate aggregate, CancellationToken ct)
+    {
+        await DeleteSlotsAsync(tx, aggregate.Id, ct);
+        if (aggregate.Training.Status == Domain.Scheduling.TrainingStatus.Cancelled)
+        {
+            return;
+        }
+
+        var slots = new List<ScheduleSlot>();
+        foreach (var day in aggregate.Training.SessionDays)
+        {
+            var keys = day.TrainerIds.Select(TrainerKey).ToList();
+            if (!string.IsNullOrWhiteSpace(day.Room))
+            {
+                keys.Add(RoomKey(day.Room));
+            }
+
+            slots.AddRange(keys.Distinct(StringComparer.Ordinal).Select(k =>
+                new ScheduleSlot($"{aggregate.Id}|{day.Id}|{k}", k, aggregate.Id, day.Id, day.Start.ToUnixTimeMilliseconds(), day.End.ToUnixTimeMilliseconds())));
+        }
+
+        if (slots.Count > 0)
+        {
+            await tx.Collection(TrainingsCollections.Slots).InsertManyAsync(slots, ct);
+        }
+    }
+
+    private static async Task DeleteSlotsAsync(ITransaction tx, string trainingId, CancellationToken ct)
+    {
+        var slots = tx.Collection(TrainingsCollections.Slots);
+        var page = await slots.FindAsync(new Query { Filter = Filter.Where("trainingId", trainingId), Limit = Query.MaxLimit }, ct);
+        foreach (var slot in page.Items)
+        {
+            await slots.DeleteAsync(slot.Id, cancellationToken: ct);
+        }
+    }
+
+    public static string TrainerKey(string trainer) => $"trainer:{trainer}";
+
+    public static string RoomKey(string room) => $"room:{room}";
+
+    private static LocalDate? FirstDate(V1.Training t) =>
+        t.SessionDays.Count == 0 ? null : TrainingResources.ToInstant(t.SessionDays.MinBy(d => d.StartInstant)!.StartInstant)
+            .InZone(DateTimeZoneProviders.Tzdb[t.SessionDays.MinBy(d => d.StartInstant)!.TimeZone]).Date;
+
+    public static StoredTraining ToStored(string id, V1.Training t)
+    {
+        var copy = t.Clone();
+        copy.Etag = "";
+        var first = t.SessionDays.Count == 0 ? long.MaxValue : t.SessionDays.Min(d => TrainingResources.ToInstant(d.StartInstant).ToUnixTimeMilliseconds());
+        return new StoredTraining(id, t.Programme, t.Status.ToString(), first, Formatter.Format(copy));
+    }
+
+    private static StoredNomination ToStored(string trainingId, string programmeId, string organisationType, string id, V1.Nomination n)
+    {
+        var copy = n.Clone();
+        copy.Etag = "";
+        return new StoredNomination(id, trainingId, programmeId, n.NominatingOrganisation, n.Participant.Email.ToLowerInvariant(), n.Status.ToString(),
+            TrainingResources.ToInstant(n.NominateTime).ToUnixTimeMilliseconds(), organisationType, Formatter.Format(copy));
+    }
+
+    private static V1.Training ToResource(Document<StoredTraining> doc)
+    {
+        var t = Parser.Parse<V1.Training>(doc.Value.Resource);
+        t.Etag = StoreFailures.Etag(doc.Version);
+        return t;
+    }
+
+    private static V1.Nomination ToResource(Document<StoredNomination> doc)
+    {
+        var n = Parser.Parse<V1.Nomination>(doc.Value.Resource);
+        n.Etag = StoreFailures.Etag(doc.Version);
+        return n;
+    }
+}
