@@ -62,31 +62,36 @@ public sealed class TrainingConflicts(TrainingStore store)
             }
         }
 
-        var participants = new List<string>();
+        // Participants are named by their nomination in this training (what a manager can look up), matched by e-mail elsewhere.
+        var participants = new Dictionary<string, string>(StringComparer.Ordinal);
         if (trainingId.Length > 0)
         {
             string? after = null;
             do
             {
                 var (items, next) = await store.ListNominationsAsync(CapacityHub.Storage.Filter.Where("trainingId", trainingId), CapacityHub.Storage.Query.MaxLimit, after, ct);
-                participants.AddRange(items.Where(n => HoldsPlace(n.Stored.Status)).Select(n => n.Stored.Email));
+                foreach (var n in items.Where(n => HoldsPlace(n.Stored.Status)))
+                {
+                    participants.TryAdd(n.Stored.Email, n.Resource.Name);
+                }
+
                 after = next;
             }
             while (after is not null);
 
-            foreach (var email in participants.Distinct(StringComparer.Ordinal))
+            foreach (var (email, nomination) in participants)
             {
                 foreach (var other in await store.NominationsOfPersonAsync(email, ct))
                 {
                     if (other.TrainingId != trainingId && HoldsPlace(other.Status))
                     {
-                        await AddDayAsync(other.TrainingId, "", [email]);
+                        await AddDayAsync(other.TrainingId, "", [nomination]);
                     }
                 }
             }
         }
 
-        var proposedEntries = proposed.Select(d => new ScheduleEntry(d, title, participants)).ToList();
+        var proposedEntries = proposed.Select(d => new ScheduleEntry(d, title, participants.Values.ToList())).ToList();
         return ConflictDetector.Find(proposedEntries, existing);
     }
 

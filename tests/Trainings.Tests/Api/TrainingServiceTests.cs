@@ -188,6 +188,42 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task APersonWithSeatsInTwoTrainingsCannotHaveThemOverlap()
+    {
+        var email = $"{Guid.NewGuid():N}@vncert.example";
+        var first = await host.OpenTrainingAsync(NewTraining(), Day(2027, 7, 1, 9, 17));
+        var second = await host.OpenTrainingAsync(NewTraining(), Day(2027, 7, 5, 9, 17));
+        foreach (var training in new[] { first, second })
+        {
+            var nomination = await host.NominateAsync(training, email);
+            await host.Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = nomination.Name }, host.As(Manager));
+        }
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.AddSessionDayAsync(
+            new AddSessionDayRequest { Name = second.Name, SessionDay = Day(2027, 7, 1, 10, 12), RequestId = Guid.NewGuid().ToString() }, host.As(Manager)));
+        var elsewhere = await host.Trainings.AddSessionDayAsync(
+            new AddSessionDayRequest { Name = second.Name, SessionDay = Day(2027, 7, 2, 10, 12), RequestId = Guid.NewGuid().ToString() }, host.As(Manager));
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains($"Participant {second.Name}/nominations/", refused.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, elsewhere.SessionDays.Count);
+    }
+
+    [Fact]
+    public async Task OnlyPlannedTrainingsWithoutNominationsCanBeDeleted()
+    {
+        var planned = await host.CreateAsync(NewTraining());
+        var open = await host.OpenTrainingAsync(NewTraining());
+
+        await host.Trainings.DeleteTrainingAsync(new DeleteTrainingRequest { Name = planned.Name, Etag = planned.Etag }, host.As(Manager));
+        var gone = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = planned.Name }, host.As(Manager)));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.DeleteTrainingAsync(new DeleteTrainingRequest { Name = open.Name }, host.As(Manager)));
+
+        Assert.Equal(StatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task ScheduleOutsideTheProgrammeOrInAPipelineProgrammeIsRefused()
     {
         var inside = await host.CreateAsync(NewTraining());
