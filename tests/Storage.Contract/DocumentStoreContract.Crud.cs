@@ -4,7 +4,7 @@ namespace CapacityHub.Storage.Contract;
 
 public abstract partial class DocumentStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Insert_then_get_returns_the_value_at_version_1()
     {
         var person = TestCollections.Person("p-1") with { Score = 42, Venue = new Venue("Tokyo", "Asia/Tokyo"), Certified = true };
@@ -17,13 +17,13 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(new Document<Participant>("p-1", 1, person), read);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Get_of_a_missing_id_returns_null()
     {
         Assert.Null(await Participants.GetAsync("nobody"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Insert_with_a_taken_id_throws_duplicate_key_on_the_id_and_keeps_the_first()
     {
         await Participants.InsertAsync(TestCollections.Person("p-1"));
@@ -36,7 +36,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal("t-1", (await Participants.GetAsync("p-1"))!.Value.TrainingId);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_unique_index_rejects_a_second_document_with_the_same_key_and_names_the_index()
     {
         await Participants.InsertAsync(TestCollections.Person("p-1"));
@@ -50,7 +50,7 @@ public abstract partial class DocumentStoreContract
         Assert.Null(await Participants.GetAsync("p-2"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_compound_unique_index_allows_the_same_email_in_another_training_and_after_a_delete()
     {
         await Participants.InsertAsync(TestCollections.Person("p-1"));
@@ -63,7 +63,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal("p-3", (await Participants.FindOneAsync(Filter.Where("trainingId", "t-1").And("email", "p-1@cert.example")))?.Id);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Replace_into_a_unique_key_held_by_another_document_throws_and_changes_nothing()
     {
         await Participants.InsertAsync(TestCollections.Person("p-1"));
@@ -76,7 +76,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(second, await Participants.GetAsync("p-2"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Replace_at_the_current_version_stores_the_value_and_bumps_the_version()
     {
         var first = await Participants.InsertAsync(TestCollections.Person("p-1"));
@@ -89,7 +89,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(third, await Participants.GetAsync("p-1"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Replace_at_a_stale_version_throws_a_conflict_with_both_versions_and_keeps_the_winner()
     {
         var original = await Participants.InsertAsync(TestCollections.Person("p-1"));
@@ -104,7 +104,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(winner, await Participants.GetAsync("p-1"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Replace_of_a_missing_document_throws_not_found()
     {
         var error = await Assert.ThrowsAsync<DocumentNotFoundException>(
@@ -114,7 +114,7 @@ public abstract partial class DocumentStoreContract
         Assert.Null(await Participants.GetAsync("ghost"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Upsert_inserts_at_version_1_then_replaces_whatever_the_version()
     {
         var inserted = await Participants.UpsertAsync(TestCollections.Person("p-1"));
@@ -125,7 +125,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal("SG", (await Participants.GetAsync("p-1"))!.Value.Country);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Delete_checks_the_version_when_given_and_reports_whether_it_deleted()
     {
         var doc = await Participants.InsertAsync(TestCollections.Person("p-1"));
@@ -141,7 +141,7 @@ public abstract partial class DocumentStoreContract
         Assert.False(await Participants.DeleteAsync("p-1", expectedVersion: 2));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Insert_many_is_all_or_nothing()
     {
         await Participants.InsertAsync(TestCollections.Person("p-5") with { Email = "first@cert.example" });
@@ -153,13 +153,13 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(1, await Participants.CountAsync(Filter.All));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_document_without_an_id_is_refused()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Participants.InsertAsync(TestCollections.Person("")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Large_documents_round_trip_intact()
     {
         var notes = string.Concat(Enumerable.Range(0, 200_000).Select(i => (char)('a' + (i % 26)))) + "終";
@@ -170,7 +170,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(person, (await Participants.GetAsync("big"))!.Value);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Unicode_round_trips_and_compares_exactly_in_filters()
     {
         string[] emails = ["田中@cert.example", "ngô@vncert.example", "سارا@cert.example", "e\u0301@cert.example", "é@cert.example", "😀@cert.example"];

@@ -9,7 +9,7 @@ public abstract partial class DocumentStoreContract
             return created.Id;
         }, cancellationToken: ct));
 
-    [Fact]
+    [ContractFact]
     public async Task A_retried_create_returns_the_first_result_without_creating_twice()
     {
         var first = await CreateOnceAsync("req-1", "p-1");
@@ -21,7 +21,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(1, await Participants.CountAsync(Filter.All));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Concurrent_retries_of_one_request_create_one_document()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
@@ -41,7 +41,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(1, await Participants.CountAsync(Filter.All));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_failed_create_records_nothing_so_the_retry_runs_again()
     {
         await Participants.InsertAsync(TestCollections.Person("taken"));
@@ -52,7 +52,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal("free", retry);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_same_request_id_for_another_operation_is_a_different_request()
     {
         await CreateOnceAsync("req-1", "p-1", operation: "Nominate");

@@ -2,7 +2,7 @@ namespace CapacityHub.Storage.Contract;
 
 public abstract partial class DocumentStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Concurrent_increments_add_up_exactly()
     {
         await Tallies.InsertAsync(new Tally("reach", 0, 0));
@@ -22,7 +22,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(201, tally.Version);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Increment_seeds_a_missing_document_or_reports_it_missing()
     {
         await Assert.ThrowsAsync<DocumentNotFoundException>(() => Tallies.IncrementAsync("none", [Increment.By("count", 1L)]));
@@ -36,7 +36,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(again, await Tallies.GetAsync("new"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Increments_inside_transactions_commit_with_the_write_they_summarise()
     {
         for (var i = 0; i < 5; i++)
@@ -57,7 +57,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(await Participants.CountAsync(Filter.Where("trainingId", "t-1")), (await Tallies.GetAsync("t-1"))!.Value.Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Increment_rejects_bad_arguments()
     {
         await Tallies.InsertAsync(new Tally("t", 0, 0));
@@ -69,7 +69,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(1, (await Tallies.GetAsync("t"))!.Version);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Incrementing_a_field_that_is_not_a_number_is_refused_and_changes_nothing()
     {
         var person = await Participants.InsertAsync(TestCollections.Person("p-1"));

@@ -2,7 +2,7 @@ namespace CapacityHub.Storage.Contract;
 
 public abstract partial class DocumentStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task A_cancelled_call_writes_nothing()
     {
         using var cancelled = new CancellationTokenSource();
@@ -14,7 +14,7 @@ public abstract partial class DocumentStoreContract
         Assert.Null(await Participants.GetAsync("p-1"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Cancelling_during_a_transaction_rolls_it_back()
     {
         using var cancellation = new CancellationTokenSource();
@@ -30,7 +30,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(0, await Participants.CountAsync(Filter.All));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Migrating_again_keeps_the_data_and_new_indexes_apply_to_existing_documents()
     {
         await InsertPeopleAsync(3, i => TestCollections.Person($"p-{i}") with { Notes = $"n{i % 2}" });
@@ -43,7 +43,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(3, await Participants.CountAsync(Filter.All));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_unique_index_added_over_duplicates_is_refused_naming_it()
     {
         await InsertPeopleAsync(2, i => TestCollections.Person($"p-{i}") with { Country = "JP" });
@@ -55,7 +55,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(2, await Participants.CountAsync(Filter.All));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_collection_that_was_not_migrated_is_refused()
     {
         var undeclared = CollectionSpec.For<Tally>("undeclared", t => t.Id);
@@ -64,13 +64,13 @@ public abstract partial class DocumentStoreContract
         await Assert.ThrowsAsync<InvalidOperationException>(() => Store.TransactAsync((tx, _) => Task.FromResult(tx.Collection(undeclared))));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Ping_answers_when_the_store_is_up()
     {
         await Store.PingAsync();
     }
 
-    [Fact]
+    [ContractFact]
     public void Declarations_with_bad_names_or_paths_are_refused()
     {
         Assert.Throws<ArgumentException>(() => CollectionSpec.For<Tally>("Bad Name", t => t.Id));

@@ -2,7 +2,7 @@ namespace CapacityHub.Storage.Contract;
 
 public abstract partial class DocumentStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task Equality_in_and_range_filters_select_exactly_the_matching_documents()
     {
         string[] countries = ["JP", "SG", "MY", "VN"];
@@ -33,7 +33,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(Expect(i => i is 4 or 8), await Ids(Filter.All.AndIn(FieldPath.Id, ["p-04", "p-08", "p-99"])));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Count_counts_the_filtered_documents()
     {
         await InsertPeopleAsync(30, i => TestCollections.Person($"p-{i}", training: i < 12 ? "t-a" : "t-b"));
@@ -43,7 +43,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(0, await Participants.CountAsync(Filter.Where("trainingId", "t-none")));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Queries_on_paths_without_an_index_are_refused()
     {
         await Assert.ThrowsAsync<UnindexedQueryException>(() => Participants.FindAsync(new Query { Filter = Filter.Where("notes", "x") }));
@@ -53,14 +53,14 @@ public abstract partial class DocumentStoreContract
         Assert.Throws<ArgumentException>(() => Filter.Where("notes'; DROP TABLE x; --", 1));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Page_size_must_be_between_1_and_the_maximum()
     {
         await Assert.ThrowsAsync<InvalidQueryException>(() => Participants.FindAsync(new Query { Limit = 0 }));
         await Assert.ThrowsAsync<InvalidQueryException>(() => Participants.FindAsync(new Query { Limit = Query.MaxLimit + 1 }));
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Sorted_pages_cover_every_document_once_in_order_with_ties_broken_by_id(bool descending)
@@ -83,7 +83,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(expected, pages.Select(d => d.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Pages_in_id_order_by_default_and_filtered_pages_use_the_filter_on_every_page()
     {
         await InsertPeopleAsync(95, i => TestCollections.Person($"p-{i:D3}", training: i % 3 == 0 ? "t-x" : "t-y", createdAt: 5000 - i));
@@ -101,7 +101,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(Enumerable.Range(0, 95).Where(i => i % 3 == 0).Select(i => $"p-{i:D3}"), newestFirst.Select(d => d.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Paging_while_others_insert_and_delete_neither_skips_nor_repeats_the_documents_that_stay()
     {
         await InsertPeopleAsync(60, i => TestCollections.Person($"p-{i * 2:D3}", createdAt: i * 2));
@@ -126,7 +126,7 @@ public abstract partial class DocumentStoreContract
         Assert.All(stayed, id => Assert.Contains(id, seen));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_page_token_is_opaque_and_only_valid_for_its_order()
     {
         await InsertPeopleAsync(5, i => TestCollections.Person($"p-{i}"));
@@ -146,7 +146,7 @@ public abstract partial class DocumentStoreContract
             () => Participants.FindAsync(new Query { OrderBy = "createdAtUnixMs", Limit = 2, After = forged }));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task The_last_page_has_no_token_and_an_empty_collection_gives_one_empty_page()
     {
         var empty = await Participants.FindAsync(new Query());

@@ -2,7 +2,7 @@ namespace CapacityHub.Storage.Contract;
 
 public abstract partial class DocumentStoreContract
 {
-    [Fact]
+    [ContractFact]
     public async Task A_transaction_commits_writes_to_several_collections_together()
     {
         var result = await Store.TransactAsync(async (tx, ct) =>
@@ -17,7 +17,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(1, (await Tallies.GetAsync("t-1"))!.Value.Count);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_transaction_that_throws_rolls_back_every_write_and_rethrows()
     {
         var existing = await Participants.InsertAsync(TestCollections.Person("p-0"));
@@ -38,7 +38,7 @@ public abstract partial class DocumentStoreContract
         Assert.Null(await Tallies.GetAsync("t"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Reads_inside_a_transaction_see_its_own_writes_and_others_see_them_only_after_commit()
     {
         Document<Participant>? seenOutside = null;
@@ -58,7 +58,7 @@ public abstract partial class DocumentStoreContract
         Assert.NotNull(await Participants.GetAsync("p-1"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_store_conflict_inside_a_transaction_propagates_and_rolls_back_the_transaction()
     {
         await Participants.InsertAsync(TestCollections.Person("p-1"));
@@ -74,7 +74,7 @@ public abstract partial class DocumentStoreContract
         Assert.Null(await Participants.GetAsync("p-2"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Concurrent_read_modify_write_transactions_lose_no_update()
     {
         await Tallies.InsertAsync(new Tally("counter", 0, 0));
@@ -91,7 +91,7 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(21, final.Version);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_transaction_object_cannot_be_used_after_it_ends()
     {
         ITransaction? leaked = null;

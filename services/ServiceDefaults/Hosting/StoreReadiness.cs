@@ -9,7 +9,9 @@ namespace CapacityHub.ServiceDefaults.Hosting;
 /// <summary>
 /// Readiness follows the store: the whole-server health status ("") is NOT_SERVING until the
 /// service's collections are migrated, whenever the store stops answering, and from the moment
-/// shutdown begins (so Kubernetes takes the pod out of its Service before it stops). Liveness
+/// shutdown begins (so Kubernetes takes the pod out of its Service before it stops). A store that cannot be
+/// reached at start-up (MongoDB still starting) does not stop the service: migration is retried with the
+/// pings and the service stays NOT_SERVING until it succeeds. Liveness
 /// ("liveness") only says the process runs; a slow database must not get pods restarted.
 /// </summary>
 internal sealed partial class StoreReadiness(
@@ -22,12 +24,13 @@ internal sealed partial class StoreReadiness(
     public const string LivenessService = "liveness";
 
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(5);
+    private bool migrated;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         health.SetStatus("", HealthCheckResponse.Types.ServingStatus.NotServing);
         health.SetStatus(LivenessService, HealthCheckResponse.Types.ServingStatus.Serving);
-        await store.MigrateAsync(collections.All, cancellationToken);
+        migrated = await TryMigrateAsync(cancellationToken);
         lifetime.ApplicationStopping.Register(() => health.SetStatus("", HealthCheckResponse.Types.ServingStatus.NotServing));
         await base.StartAsync(cancellationToken);
     }
@@ -36,7 +39,8 @@ internal sealed partial class StoreReadiness(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var ready = await PingAsync(stoppingToken);
+            migrated = migrated || await TryMigrateAsync(stoppingToken);
+            var ready = migrated && await PingAsync(stoppingToken);
             if (!lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 health.SetStatus("", ready ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing);
@@ -50,6 +54,24 @@ internal sealed partial class StoreReadiness(
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// False while the store is unreachable (MongoDB gives up after its serverSelectionTimeoutMS); any other
+    /// failure (e.g. a unique index over duplicates) still stops the service.
+    /// </summary>
+    private async Task<bool> TryMigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.MigrateAsync(collections.All, cancellationToken);
+            return true;
+        }
+        catch (StoreUnavailableException e)
+        {
+            LogStoreUnreachable(logger, "migration not done yet: " + e.Message);
+            return false;
         }
     }
 

@@ -1,4 +1,5 @@
 using CapacityHub.Storage;
+using CapacityHub.Storage.Mongo.Store;
 using CapacityHub.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +20,27 @@ internal static class StoreRegistration
             {
                 Path = options.Path ?? System.IO.Path.Combine("data", serviceName + ".db"),
             }).GetAwaiter().GetResult(),
-            StorageProvider.MongoDb => throw new InvalidOperationException(
-                "Storage:Provider=MongoDb needs the MongoDB backend of CapacityHub.Storage.Mongo, which this build does not include yet."),
+            // No I/O here: readiness reports NOT_SERVING until the server answers a ping.
+            StorageProvider.MongoDb => OpenMongo(options.MongoDb),
             _ => throw new InvalidOperationException($"Unknown Storage:Provider {options.Provider}."),
         });
+    }
+
+    private static MongoDocumentStore OpenMongo(MongoDbStorageOptions mongo)
+    {
+        if (string.IsNullOrWhiteSpace(mongo.ConnectionString))
+        {
+            throw new InvalidOperationException(
+                "Storage:Provider=MongoDb needs Storage:MongoDb:ConnectionString (a mongodb:// string with this service's own user).");
+        }
+
+        try
+        {
+            return MongoDocumentStore.Open(new MongoStoreOptions { ConnectionString = mongo.ConnectionString, Database = mongo.Database });
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Storage:MongoDb is not usable: {e.Message}", e);
+        }
     }
 }

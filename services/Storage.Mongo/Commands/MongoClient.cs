@@ -7,11 +7,14 @@ namespace CapacityHub.Storage.Mongo.Commands;
 /// <summary>The entry point: parses the connection string, starts discovery, and hands out databases and sessions.</summary>
 public sealed class MongoClient : IAsyncDisposable
 {
-    public MongoClient(string connectionString, Action<CommandStartedEvent>? commandStarted = null)
+    /// <param name="connectionString">A mongodb:// string.</param>
+    /// <param name="commandStarted">Command monitoring: called with every command as sent.</param>
+    /// <param name="defaultWriteConcern">Used when the connection string sets neither w, journal nor wtimeoutMS.</param>
+    public MongoClient(string connectionString, Action<CommandStartedEvent>? commandStarted = null, MongoDB.Bson.BsonDocument? defaultWriteConcern = null)
     {
         Settings = MongoConnectionString.Parse(connectionString);
         Cluster = new MongoCluster(Settings, new ConnectionFactory(ConnectionSettings.From(Settings)));
-        Executor = new OperationExecutor(Cluster, Settings.RetryWrites, WriteConcernDocument(Settings), commandStarted);
+        Executor = new OperationExecutor(Cluster, Settings.RetryWrites, WriteConcernDocument(Settings) ?? defaultWriteConcern, commandStarted);
     }
 
     public MongoConnectionString Settings { get; }

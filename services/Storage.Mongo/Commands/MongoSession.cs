@@ -39,6 +39,23 @@ public sealed class MongoSession(MongoClient client, bool isImplicit)
 
     public Task CommitTransactionAsync(CancellationToken cancellationToken = default) => EndTransactionAsync("commitTransaction", cancellationToken);
 
+    /// <summary>
+    /// Sends commitTransaction again for the transaction whose commit failed with an unknown outcome
+    /// (UnknownTransactionCommitResult, network error): the server answers for the same txnNumber, so a
+    /// commit that did happen is acknowledged instead of repeated.
+    /// </summary>
+    public async Task RetryCommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (InTransaction || TransactionNumber == 0)
+        {
+            throw new InvalidOperationException("Only a transaction whose commit was attempted can have its commit retried.");
+        }
+
+        InTransaction = true;
+        TransactionStarted = true;
+        await EndTransactionAsync("commitTransaction", cancellationToken).ConfigureAwait(false);
+    }
+
     public Task AbortTransactionAsync(CancellationToken cancellationToken = default) => EndTransactionAsync("abortTransaction", cancellationToken);
 
     private async Task EndTransactionAsync(string command, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ internal sealed class FakeMongoServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, List<BsonDocument>> collections = new();
     private readonly ConcurrentDictionary<long, (string Collection, Queue<BsonDocument> Remaining)> cursors = new();
     private readonly ConcurrentDictionary<string, (BsonDocument? Reply, int Times)> failures = new();
+    private readonly ConcurrentDictionary<string, Func<BsonDocument, BsonDocument>> responders = new();
     private readonly List<TcpClient> clients = [];
     private readonly (string User, string Password)? credential;
     private readonly string? replicaSet;
@@ -52,6 +53,9 @@ internal sealed class FakeMongoServer : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> <paramref name="command"/>s get <paramref name="reply"/>; a null reply closes the socket instead.</summary>
     public void FailNext(string command, BsonDocument? reply, int times = 1) => failures[command] = (reply, times);
+
+    /// <summary>From now on <paramref name="command"/> is answered by <paramref name="reply"/> (given the command as received).</summary>
+    public void Respond(string command, Func<BsonDocument, BsonDocument> reply) => responders[command] = reply;
 
     public void Seed(string collection, IEnumerable<BsonDocument> documents) => collections[collection] = [.. documents];
 
@@ -133,6 +137,10 @@ internal sealed class FakeMongoServer : IAsyncDisposable
                 {
                     reply = Error(13, "Unauthorized", $"command {name} requires authentication");
                 }
+                else if (responders.TryGetValue(name, out var responder))
+                {
+                    reply = responder(command);
+                }
                 else
                 {
                     (reply, authenticated, scram) = Handle(name, command, authenticated, scram);
@@ -193,7 +201,11 @@ internal sealed class FakeMongoServer : IAsyncDisposable
                 return (new BsonDocument { { "n", 0 }, { "nModified", 0 }, { "ok", 1 } }, authenticated, scram);
             case "findAndModify":
                 return (new BsonDocument { { "value", BsonNull.Value }, { "ok", 1 } }, authenticated, scram);
-            case "commitTransaction" or "abortTransaction" or "ping" or "drop" or "create" or "createIndexes":
+            case "listIndexes":
+                return (Error(26, "NamespaceNotFound", $"ns does not exist: test.{command["listIndexes"].AsString}"), authenticated, scram);
+            case "createIndexes":
+                return (new BsonDocument { { "numIndexesBefore", 1 }, { "numIndexesAfter", 1 + command["indexes"].AsBsonArray.Count }, { "createdCollectionAutomatically", false }, { "ok", 1 } }, authenticated, scram);
+            case "commitTransaction" or "abortTransaction" or "ping" or "drop" or "create" or "dropIndexes":
                 return (new BsonDocument("ok", 1), authenticated, scram);
             default:
                 return (Error(59, "CommandNotFound", $"no such command: '{name}'"), authenticated, scram);
