@@ -1,4 +1,5 @@
 using CapacityHub.Gateway.Authentication;
+using CapacityHub.Gateway.Backends;
 using CapacityHub.Gateway.Web;
 using CapacityHub.Rpc;
 using CapacityHub.Rpc.Telemetry;
@@ -12,6 +13,7 @@ public static class GatewayExtensions
     {
         builder.AddCapacityHubTelemetry("capacityhub-gateway");
         builder.AddGatewayAuthentication();
+        builder.AddServiceBackends();
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
         builder.Services.AddRpc(options => options.Interceptors.Add<ServerTelemetryInterceptor>());
