@@ -36,6 +36,21 @@ public sealed class OverlayTests(ManifestValidator validator)
     }
 
     [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task EveryApplicationGetsTheCallerTokenKeyFromASecretAndNoDemoSignIn(string overlay)
+    {
+        // Services refuse to start in Production without Identity:SigningKey, and the gateway signs with it.
+        var documents = (await File.ReadAllTextAsync(await validator.RenderAsync(overlay))).Split("\n---\n");
+
+        foreach (var app in Applications)
+        {
+            var deployment = Assert.Single(documents, d => d.StartsWith("apiVersion: apps/v1\nkind: Deployment\n", StringComparison.Ordinal) && d.Contains($"\n  name: {app}\n", StringComparison.Ordinal));
+            Assert.Matches(@"- name: Identity__SigningKey\s+valueFrom:\s+secretKeyRef:\s+key: signing-key\s+name: capacityhub-identity(-[a-z0-9]+)?\n", deployment);
+            Assert.DoesNotContain("DemoSigningKey", deployment, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("dev", true)]
     [InlineData("prod", true)]
     [InlineData("prod-managed-mongodb", false)]
