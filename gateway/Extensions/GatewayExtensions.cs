@@ -1,5 +1,7 @@
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Backends;
+using CapacityHub.Gateway.Forwarding;
+using CapacityHub.Gateway.Limits;
 using CapacityHub.Gateway.Web;
 using CapacityHub.Rpc;
 using CapacityHub.Rpc.Telemetry;
@@ -14,6 +16,8 @@ public static class GatewayExtensions
         builder.AddCapacityHubTelemetry("capacityhub-gateway");
         builder.AddGatewayAuthentication();
         builder.AddServiceBackends();
+        builder.AddGrpcForwarding();
+        builder.AddGatewayLimits();
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
         builder.Services.AddRpc(options => options.Interceptors.Add<ServerTelemetryInterceptor>());
@@ -22,12 +26,15 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseCallArrival();
         app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRpcHealth();
         app.MapRpcReflection();
+        app.MapGrpcForwarding();
         app.MapDemoSignIn();
         app.MapHomePage();
         return app;
