@@ -37,6 +37,9 @@ public sealed class CrossProcessTraceTests(ObservedSystem system, ITestOutputHel
         output.WriteLine(trace.Render());
 
         var gatewayServer = trace.Find(Gateway, Kind.Server, s => s.ParentSpanId == callerSpanId)!;
+        Assert.Equal("POST /" + ScheduleTraining, gatewayServer.Span.Name);
+        Assert.Equal("/" + ScheduleTraining, gatewayServer.Attribute("http.route"));
+        Assert.Equal("200", gatewayServer.Attribute("http.response.status_code"));
         var gatewayClient = trace.Find(Gateway, Kind.Client, s => s.ParentSpanId == gatewayServer.SpanId)!;
         Assert.Equal(system.System["trainings"].GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture), gatewayClient.Attribute("server.port"));
 
