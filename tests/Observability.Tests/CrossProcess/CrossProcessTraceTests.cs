@@ -65,6 +65,8 @@ public sealed class CrossProcessTraceTests(ObservedSystem system, ITestOutputHel
         });
         Assert.Contains(trace.Where(Programmes, Kind.Client, IsStore), s => trace.Descends(s, programmesServer) && s.Attribute("db.collection.name") is not null);
         Assert.True(trace.Services.Count() >= 3, "at least three processes: " + string.Join(", ", trace.Services));
+        // OTEL_RESOURCE_ATTRIBUTES reaches every process's resource.
+        Assert.All(trace.Spans, s => Assert.Equal("otlp-test", s.ResourceAttribute("deployment.environment.name")));
     }
 
     [Fact]
