@@ -7,7 +7,7 @@ namespace CapacityHub.Rpc.Telemetry;
 /// Makes every inbound call one server span and one duration measurement. ASP.NET Core already
 /// opened a server span for the HTTP/2 request, continuing the caller's W3C traceparent; this
 /// interceptor turns that span into the RPC span (name and attributes) instead of nesting a
-/// second one, so each hop shows once in a trace.
+/// second one, so each hop shows once in a trace. Streaming calls also get their messages counted.
 /// </summary>
 public sealed class ServerTelemetryInterceptor : IServerInterceptor
 {
@@ -28,6 +28,7 @@ public sealed class ServerTelemetryInterceptor : IServerInterceptor
             }
         }
 
+        var messages = StreamedMessages.For(context.HttpContext, service, method);
         var started = Stopwatch.GetTimestamp();
         Exception? failure = null;
         try
@@ -45,6 +46,7 @@ public sealed class ServerTelemetryInterceptor : IServerInterceptor
             var tags = RpcTelemetry.Tags(service, method, status);
             RpcTelemetry.ServerDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
             RpcTelemetry.ServerCalls.Add(1, tags);
+            messages?.Record(tags);
             if (activity is { IsAllDataRequested: true })
             {
                 activity.SetTag("rpc.grpc.status_code", (int)status);

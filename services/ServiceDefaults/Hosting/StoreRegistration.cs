@@ -1,6 +1,7 @@
 using CapacityHub.Storage;
 using CapacityHub.Storage.Mongo.Store;
 using CapacityHub.Storage.Sqlite;
+using CapacityHub.Storage.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,10 @@ namespace CapacityHub.ServiceDefaults.Hosting;
 
 internal static class StoreRegistration
 {
-    /// <summary>Registers the service's one <see cref="IDocumentStore"/>, chosen by configuration.</summary>
+    /// <summary>
+    /// Registers the service's one <see cref="IDocumentStore"/>, chosen by configuration and traced
+    /// (a span and a db.client.operation.duration measurement per operation) whichever backend it is.
+    /// </summary>
     public static void AddDocumentStore(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
@@ -16,15 +20,19 @@ internal static class StoreRegistration
         services.AddSingleton<IDocumentStore>(_ => options.Provider switch
         {
             // Opened once at start-up, before Kestrel listens; blocking here keeps DI synchronous.
-            StorageProvider.Sqlite => SqliteDocumentStore.OpenAsync(new SqliteStoreOptions
-            {
-                Path = options.Path ?? System.IO.Path.Combine("data", serviceName + ".db"),
-            }).GetAwaiter().GetResult(),
+            StorageProvider.Sqlite => StoreTelemetry.Trace(
+                SqliteDocumentStore.OpenAsync(new SqliteStoreOptions
+                {
+                    Path = options.Path ?? System.IO.Path.Combine("data", serviceName + ".db"),
+                }).GetAwaiter().GetResult(),
+                "sqlite"),
             // No I/O here: readiness reports NOT_SERVING until the server answers a ping.
-            StorageProvider.MongoDb => OpenMongo(options.MongoDb),
+            StorageProvider.MongoDb => TraceMongo(OpenMongo(options.MongoDb)),
             _ => throw new InvalidOperationException($"Unknown Storage:Provider {options.Provider}."),
         });
     }
+
+    private static IDocumentStore TraceMongo(MongoDocumentStore store) => StoreTelemetry.Trace(store, "mongodb", store.DatabaseName);
 
     private static MongoDocumentStore OpenMongo(MongoDbStorageOptions mongo)
     {

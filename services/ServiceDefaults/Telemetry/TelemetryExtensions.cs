@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -64,6 +65,7 @@ public static class TelemetryExtensions
         });
         builder.Services.AddSingleton(sdk);
         builder.Services.AddHostedService<TelemetryLifetime>();
+        builder.Services.AddTransient<IStartupFilter, HttpServerSpans>();
         return builder;
     }
 

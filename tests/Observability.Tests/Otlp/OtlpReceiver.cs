@@ -43,7 +43,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
                 var service = resourceSpans.Resource.ServiceName() ?? "";
                 foreach (var span in resourceSpans.ScopeSpans.SelectMany(s => s.Spans))
                 {
-                    spans.Enqueue(new ReceivedSpan(service, span));
+                    spans.Enqueue(new ReceivedSpan(service, span, resourceSpans.Resource));
                 }
             }
 

@@ -1,8 +1,10 @@
 namespace CapacityHub.Observability.Tests.Otlp;
 
-/// <summary>A span as exported over OTLP, with the service that sent it.</summary>
-public sealed record ReceivedSpan(string ServiceName, Span Span)
+/// <summary>A span as exported over OTLP, with the service that sent it and that process's resource.</summary>
+public sealed record ReceivedSpan(string ServiceName, Span Span, Resource? Resource = null)
 {
+    public string? ResourceAttribute(string key) => Resource?.Attributes.FirstOrDefault(a => a.Key == key)?.Value.Render();
+
     public string TraceId => Convert.ToHexStringLower(Span.TraceId.Span);
 
     public string SpanId => Convert.ToHexStringLower(Span.SpanId.Span);

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Hosting;
+using Grpc.Health.V1;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CapacityHub.ServiceDefaults.Tests.Telemetry;
+
+/// <summary>
+/// ASP.NET Core's request span, on the shared defaults over real HTTP/2, carries the HTTP semantic
+/// conventions (name "{method} {route}", method, path, route, status) and continues the caller's
+/// traceparent; gRPC calls keep their RPC name.
+/// </summary>
+public sealed class HttpServerSpanTests : IAsyncLifetime
+{
+    private readonly TelemetryRecorder recorder = new("Microsoft.AspNetCore");
+    private readonly string folder = Directory.CreateTempSubdirectory("capacityhub-http-spans-").FullName;
+    private WebApplication? app;
+    private string address = "";
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Storage:Path"] = Path.Combine(folder, "spans.db"),
+        });
+        builder.AddServiceDefaults("http-spans", []);
+        app = builder.Build();
+        app.MapServiceDefaults();
+        app.MapGet("/reports/{id}", (string id) => Results.Ok(id));
+        app.MapGet("/broken", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        await app.StartAsync();
+        address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        recorder.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task ARequestSpanIsNamedByMethodAndRouteWithTheHttpAttributes()
+    {
+        var (trace, parent) = NewContext();
+
+        var status = await GetAsync("/reports/r-7", trace, parent);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var span = Assert.Single(await SpansAsync(trace));
+        Assert.Equal("GET /reports/{id}", span.DisplayName);
+        Assert.Equal(ActivityKind.Server, span.Kind);
+        Assert.Equal(parent, span.ParentSpanId.ToHexString());
+        Assert.Equal("GET", span.GetTagItem("http.request.method"));
+        Assert.Equal("/reports/{id}", span.GetTagItem("http.route"));
+        Assert.Equal("/reports/r-7", span.GetTagItem("url.path"));
+        Assert.Equal("http", span.GetTagItem("url.scheme"));
+        Assert.Equal("2", span.GetTagItem("network.protocol.version"));
+        Assert.Equal(new Uri(address).Port, span.GetTagItem("server.port"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+    }
+
+    [Fact]
+    public async Task AServerErrorAnswerMarksTheSpanAsAnError()
+    {
+        var (trace, parent) = NewContext();
+
+        var status = await GetAsync("/broken", trace, parent);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var span = Assert.Single(await SpansAsync(trace));
+        Assert.Equal(503, span.GetTagItem("http.response.status_code"));
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+    }
+
+    [Fact]
+    public async Task AnRpcCallKeepsItsRpcNameAndGainsTheHttpAttributes()
+    {
+        var (trace, parent) = NewContext();
+        using var channel = RpcChannel.ForAddress(address);
+        var headers = new Metadata().Add("traceparent", $"00-{trace}-{parent}-01");
+
+        await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest { Service = "liveness" }, new CallOptions(Headers: headers));
+
+        var span = Assert.Single(await SpansAsync(trace));
+        Assert.Equal("grpc.health.v1.Health/Check", span.DisplayName);
+        Assert.Equal("grpc", span.GetTagItem("rpc.system"));
+        Assert.Equal("/grpc.health.v1.Health/Check", span.GetTagItem("http.route"));
+        Assert.Equal("POST", span.GetTagItem("http.request.method"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+    }
+
+    private static (string Trace, string Parent) NewContext() =>
+        (Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+
+    private async Task<HttpStatusCode> GetAsync(string path, string trace, string parent)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(address), path))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        request.Headers.Add("traceparent", $"00-{trace}-{parent}-01");
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    // The server stops its span just after the response has gone out.
+    private Task<IReadOnlyList<Activity>> SpansAsync(string trace) =>
+        recorder.WaitForAsync(r => r.SpansOf(ActivityTraceId.CreateFromString(trace)), 1, "the request span");
+}
