@@ -17,4 +17,10 @@ public sealed record LocalRunOptions
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Enter services/DemoData/demo-data.json once all services serve, on the first start of the data folder
+    /// (true for ./run.sh). Tests and benchmarks that want an empty system turn it off.
+    /// </summary>
+    public bool SeedDemoData { get; init; } = true;
 }

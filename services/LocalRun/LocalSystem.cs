@@ -1,3 +1,5 @@
+using CapacityHub.LocalRun.Seeding;
+
 namespace CapacityHub.LocalRun;
 
 /// <summary>
@@ -24,6 +26,9 @@ public sealed class LocalSystem : IAsyncDisposable
 
     public LocalSecrets Secrets => secrets;
 
+    /// <summary>What demo seeding did on this start (null when it is switched off).</summary>
+    public SeedSummary? Seeding { get; private set; }
+
     public ServiceDefinition this[string name] => Services.Single(s => s.Name == name);
 
     public ServiceProcess Process(string name) => processes[name];
@@ -36,6 +41,12 @@ public sealed class LocalSystem : IAsyncDisposable
             foreach (var service in system.Services)
             {
                 await system.StartServiceAsync(service.Name, cancellationToken);
+            }
+
+            if (options.SeedDemoData)
+            {
+                system.Seeding = await new DemoSeeder(options.RepositoryRoot, options.DataFolder, system.secrets.CallerTokenKey)
+                    .SeedOnceAsync(system["partners"].GrpcAddress, system["programmes"].GrpcAddress, system["trainings"].GrpcAddress, cancellationToken);
             }
 
             return system;

@@ -26,6 +26,11 @@ await using var system = await LocalSystem.StartAsync(new LocalRunOptions
 }, stop.Token);
 
 Console.WriteLine();
+if (system.Seeding is { AlreadySeeded: false } seeded)
+{
+    Console.WriteLine($"Demo data entered: {seeded.Organisations} organisations, {seeded.Programmes} programmes, {seeded.Trainings} trainings, {seeded.OutcomeReports} outcome reports.");
+}
+
 Console.WriteLine("CapacityHub is running:");
 foreach (var service in system.Services)
 {

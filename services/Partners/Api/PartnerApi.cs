@@ -54,15 +54,18 @@ public sealed partial class PartnerApi(OrganisationRepository organisations, Agr
             OrganisationRules.Validate(organisation, "organisation", errors);
         }
 
+        var id = ClientChosenId.OrNew(errors, "organisation_id", request.OrganisationId);
         errors.ThrowIfAny("organisation");
-        var id = ResourceNames.NewId();
         organisation.Name = ResourceNames.Of(OrganisationRules.Collection, id);
         organisation.Etag = "";
         OrganisationRules.ApplyDefaults(organisation);
         organisation.Audit = NewAudit(context);
 
         var createdId = await StoreFailures.Guard(
-            () => organisations.CreateAsync(request.RequestId, id, organisation, context.CancellationToken), _ => DuplicateIati(organisation));
+            () => organisations.CreateAsync(request.RequestId, id, organisation, context.CancellationToken),
+            e => e.IndexName == DuplicateKeyException.IdIndexName
+                ? $"Organisation {organisation.Name} already exists (created by another request); choose another organisation_id."
+                : DuplicateIati(organisation));
         return (await organisations.FindAsync(createdId, context.CancellationToken)
             ?? throw new RpcException(StatusCode.NotFound, $"The organisation created by request {request.RequestId} has since been deleted.")).Value;
     }

@@ -68,9 +68,10 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
 
         var programme = request.Programme!.Clone();
         ProgrammeRules.Validate(programme, "programme", errors);
+        var chosen = ClientChosenId.OrNew(errors, "programme_id", request.ProgrammeId);
         errors.ThrowIfAny("programme");
 
-        programme.Name = ResourceNames.Of(Collection, ResourceNames.NewId());
+        programme.Name = ResourceNames.Of(Collection, chosen);
         programme.Status = ActivityStatus.Pipeline;
         programme.ActualPeriod = null;
         programme.StatusReason = "";
@@ -155,6 +156,6 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
     {
         ProgrammeCollections.CodeIndex => $"A programme with code {p.Code} already exists.",
         ProgrammeCollections.IatiIndex => $"A programme with IATI identifier {p.IatiIdentifier} already exists.",
-        _ => $"Programme {p.Name} already exists.",
+        _ => $"Programme {p.Name} already exists (created by another request); choose another programme_id.",
     };
 }

@@ -75,6 +75,7 @@ public sealed partial class TrainingApi(
             errors.ResourceName("training.programme", request.Training.Programme, "programmes");
         }
 
+        var id = ClientChosenId.OrNew(errors, "training_id", request.TrainingId);
         errors.ThrowIfAny("training");
         var training = request.Training!.Clone();
         TrainingsAccess.RequireManager(caller, training.Programme, "create trainings in it");
@@ -92,7 +93,6 @@ public sealed partial class TrainingApi(
         });
         await programmes.EnsureExistsAsync(training.Programme, context.CancellationToken);
 
-        var id = ResourceNames.NewId();
         training.Name = TrainingResources.TrainingName(id);
         training.Status = TrainingStatus.Planned;
         training.CancellationReason = "";
@@ -101,7 +101,8 @@ public sealed partial class TrainingApi(
         training.Waitlisted = 0;
         var now = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
         training.Audit = new Common.V1.AuditInfo { CreateTime = now, UpdateTime = now, CreatedBy = caller.Subject, UpdatedBy = caller.Subject };
-        var created = await StoreFailures.Guard(() => store.CreateAsync(request.RequestId, id, training, context.CancellationToken));
+        var created = await StoreFailures.Guard(() => store.CreateAsync(request.RequestId, id, training, context.CancellationToken),
+            _ => $"Training {training.Name} already exists (created by another request); choose another training_id.");
         return (await store.FindAsync(created, context.CancellationToken))!.Value;
     }
 

@@ -1,0 +1,47 @@
+namespace CapacityHub.LocalRun.Seeding;
+
+/// <summary>What the seeder entered, for the run command to print.</summary>
+public sealed record SeedSummary(int Organisations, int Programmes, int Trainings, int OutcomeReports, bool AlreadySeeded);
+
+/// <summary>
+/// Enters services/DemoData/demo-data.json into a freshly started local system through the services' own
+/// gRPC APIs, as the people who would enter it. Runs once per data folder: a marker file is written only
+/// after everything went in, and every create carries a request id derived from the data, so a seeding
+/// that was interrupted simply runs again and fills in what is missing without duplicating anything.
+/// </summary>
+public sealed class DemoSeeder(string repositoryRoot, string dataFolder, string callerTokenKey, TimeProvider? clock = null)
+{
+    public const string MarkerFile = "demo-data-seeded";
+
+    public string Marker => Path.Combine(dataFolder, MarkerFile);
+
+    public async Task<SeedSummary> SeedOnceAsync(string partners, string programmes, string trainings, CancellationToken ct)
+    {
+        if (File.Exists(Marker))
+        {
+            return new SeedSummary(0, 0, 0, 0, AlreadySeeded: true);
+        }
+
+        var data = DemoDataFile.Load(repositoryRoot);
+        var callers = DemoCallers.ForKey(callerTokenKey, [.. data.Programmes.Select(p => p.Key)]);
+        using var clients = new SeedClients(partners, programmes, trainings);
+        var people = new DemoParticipants(data);
+
+        var organisations = await new PartnerSeeding(clients, callers, data).SeedAsync(ct);
+        var trainingCount = 0;
+        foreach (var p in data.Programmes)
+        {
+            await new ProgrammeSeeding(clients, callers).SeedAsync(p, ct);
+            var end = ProtoValues.Day(p.Planned.End ?? "9999-12-31");
+            foreach (var t in p.Trainings)
+            {
+                await new TrainingSeeding(clients, callers, data, people, clock ?? TimeProvider.System).SeedAsync(p, t, end, ct);
+                trainingCount++;
+            }
+        }
+
+        var reports = await new OutcomeReportSeeding(clients, callers, data).SeedAsync(ct);
+        await File.WriteAllTextAsync(Marker, $"Demo data entered {DateTimeOffset.UtcNow:O}; delete this file and the *.db files to start again.\n", ct);
+        return new SeedSummary(organisations, data.Programmes.Count, trainingCount, reports, AlreadySeeded: false);
+    }
+}

@@ -1,0 +1,164 @@
+using CapacityHub.Trainings.V1;
+using Google.Protobuf.WellKnownTypes;
+
+namespace CapacityHub.LocalRun.Seeding;
+
+/// <summary>
+/// Trainings under their demo keys, scheduled and taken as far through their life as the domain allows today.
+/// Every step looks at the stored state first, so an interrupted seeding carries on where it stopped.
+/// </summary>
+/// <remarks>
+/// Nominations are only accepted before the deadline, so a training that has already happened is entered the
+/// way an office catching up on paper records would: nominations are taken on provisional days just ahead,
+/// then the schedule and window are corrected to the real (past) dates before it starts and completes.
+/// That needs the programme's period to reach the provisional days; where it does not (the 2018 and 2019
+/// Tokyo trainings of a programme that ended in 2020), the training is kept as its schedule only.
+/// </remarks>
+internal sealed class TrainingSeeding(SeedClients clients, DemoCallers callers, DemoDataFile data, DemoParticipants people, TimeProvider clock)
+{
+    private static readonly Dictionary<string, (string City, string Country)> Places = new(StringComparer.Ordinal)
+    {
+        ["Asia/Tokyo"] = ("Tokyo", "JP"),
+        ["Asia/Bangkok"] = ("Bangkok", "TH"),
+        ["Asia/Kuala_Lumpur"] = ("Kuala Lumpur", "MY"),
+        ["Asia/Singapore"] = ("Singapore", "SG"),
+    };
+
+    public async Task<Training> SeedAsync(DemoProgramme programme, DemoTraining t, DateOnly programmeEnd, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The file gives the last day nominations are taken; the API's deadline is the instant they stop.
+        var realDeadline = StartOfDay(ProtoValues.Day(t.Deadline).AddDays(1), t.Zone);
+        var provisional = Provisional(t, today);
+        var catchUp = realDeadline <= clock.GetUtcNow() && t.Status == "COMPLETED" && provisional[^1] <= programmeEnd;
+        var canOpen = realDeadline > clock.GetUtcNow() || catchUp;
+        var days = t.Days.Select(d => ProtoValues.Day(d[0])).ToList();
+
+        var training = await clients.Trainings.CreateTrainingAsync(new CreateTrainingRequest
+        {
+            TrainingId = t.Key,
+            RequestId = $"demo-seed:training:{t.Key}",
+            Training = Definition(programme, t, catchUp ? StartOfDay(today.AddDays(7), "UTC") : realDeadline),
+        }, Manager(ct));
+
+        if (training.Status == TrainingStatus.Planned && training.SessionDays.Count == 0)
+        {
+            training = await ScheduleAsync(training, t, catchUp ? provisional : days, ct);
+        }
+
+        if (training.Status == TrainingStatus.Planned && canOpen)
+        {
+            training = await clients.Trainings.OpenNominationsAsync(new ChangeTrainingStatusRequest { Name = training.Name, Etag = training.Etag }, Manager(ct));
+        }
+
+        if (training.Status == TrainingStatus.OpenForNomination)
+        {
+            await new NominationSeeding(clients, callers, data, people).NominateAsync(training, t, everyoneBooked: catchUp, ct);
+            training = await GetAsync(training.Name, ct);
+        }
+
+        if (!catchUp)
+        {
+            return training;
+        }
+
+        if (training.Status == TrainingStatus.OpenForNomination)
+        {
+            training = await clients.Trainings.ConfirmTrainingAsync(new ChangeTrainingStatusRequest { Name = training.Name, Etag = training.Etag }, Manager(ct));
+        }
+
+        if (training.Status == TrainingStatus.Confirmed && !training.SessionDays[0].Date.Equals(ProtoValues.Date(days[0])))
+        {
+            training = await ScheduleAsync(training, t, days, ct);
+            var window = new Training
+            {
+                Name = training.Name,
+                NominationOpenTime = Timestamp.FromDateTimeOffset(StartOfDay(ProtoValues.Day(t.NominationsOpen), t.Zone)),
+                NominationDeadline = Timestamp.FromDateTimeOffset(realDeadline),
+            };
+            training = await clients.Trainings.UpdateTrainingAsync(new UpdateTrainingRequest
+            {
+                Training = window,
+                UpdateMask = new FieldMask { Paths = { "nomination_open_time", "nomination_deadline" } },
+            }, Manager(ct));
+        }
+
+        if (training.Status == TrainingStatus.Confirmed)
+        {
+            training = await clients.Trainings.StartTrainingAsync(new ChangeTrainingStatusRequest { Name = training.Name, Etag = training.Etag }, Manager(ct));
+        }
+
+        if (training.Status == TrainingStatus.InProgress)
+        {
+            await new LearningSeeding(clients, callers).RecordAsync(training, ct);
+            training = await clients.Trainings.CompleteTrainingAsync(new ChangeTrainingStatusRequest { Name = training.Name }, Manager(ct));
+        }
+
+        if (training.Status == TrainingStatus.Completed)
+        {
+            await new LearningSeeding(clients, callers).IssueCertificatesAsync(training, ct);
+        }
+
+        return training;
+    }
+
+    private Rpc.CallOptions Manager(CancellationToken ct) => callers.As(callers.Manager, ct);
+
+    private Task<Training> GetAsync(string name, CancellationToken ct) =>
+        clients.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = name }, Manager(ct));
+
+    private async Task<Training> ScheduleAsync(Training training, DemoTraining t, IReadOnlyList<DateOnly> dates, CancellationToken ct)
+    {
+        var request = new ScheduleTrainingRequest { Name = training.Name, Etag = training.Etag };
+        for (var i = 0; i < t.Days.Count; i++)
+        {
+            request.SessionDays.Add(new SessionDay
+            {
+                Name = i < training.SessionDays.Count ? training.SessionDays[i].Name : "",
+                Date = ProtoValues.Date(dates[i]),
+                StartTime = ProtoValues.Time(t.Days[i][1]),
+                EndTime = ProtoValues.Time(t.Days[i][2]),
+                TimeZone = t.Zone,
+                Room = $"{t.Key}/{Slug(t.Room)}",
+                Trainers = { t.Trainers.Select(n => $"trainers/{Slug(n.Replace("Trainer:", "", StringComparison.Ordinal))}") },
+            });
+        }
+
+        return await clients.Trainings.ScheduleTrainingAsync(request, Manager(ct));
+    }
+
+    /// <summary>Days just ahead, keeping the training's length, for taking nominations of one that already happened.</summary>
+    private static List<DateOnly> Provisional(DemoTraining t, DateOnly today) =>
+        [.. Enumerable.Range(0, t.Days.Count).Select(i => today.AddDays(14 + i))];
+
+    private Training Definition(DemoProgramme programme, DemoTraining t, DateTimeOffset deadline)
+    {
+        var place = Places.GetValueOrDefault(t.Zone, ("", ""));
+        var training = new Training
+        {
+            Programme = $"programmes/{programme.Key}",
+            Title = t.Title,
+            Language = t.Language,
+            Mode = ProtoValues.Enum<TrainingMode>(t.Mode),
+            Venue = new Venue { DisplayName = t.Venue, City = place.Item1, CountryCode = place.Item2, TimeZone = t.Zone },
+            Seats = t.Seats,
+            WaitlistSize = t.Waitlist,
+            NominationOpenTime = Timestamp.FromDateTimeOffset(StartOfDay(ProtoValues.Day(t.NominationsOpen), t.Zone)),
+            NominationDeadline = Timestamp.FromDateTimeOffset(deadline),
+            EligibilityNotes = "Nominees work in incident response, forensics, policy or OT security at a participating organisation.",
+        };
+        training.Topics.AddRange(t.Topics);
+        training.Quotas.AddRange(programme.Recipients.Select(c => new Quota { Scope = QuotaScope.Country, Key = c, Seats = t.QuotaPerCountry }));
+        return training;
+    }
+
+    /// <summary>Midnight at the start of <paramref name="day"/> in an IANA zone.</summary>
+    private static DateTimeOffset StartOfDay(DateOnly day, string zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, TimeZoneInfo.FindSystemTimeZoneById(zone).GetUtcOffset(local));
+    }
+
+    private static string Slug(string text) =>
+        string.Join('-', text.ToLowerInvariant().Split([' ', '(', ')', '.', ',', '/'], StringSplitOptions.RemoveEmptyEntries));
+}

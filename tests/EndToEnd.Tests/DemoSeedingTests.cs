@@ -1,0 +1,104 @@
+using CapacityHub.LocalRun.Seeding;
+using CapacityHub.Partners.V1;
+using CapacityHub.Programmes.V1;
+using CapacityHub.Trainings.V1;
+
+namespace CapacityHub.EndToEnd.Tests;
+
+[Collection(LocalSystemCollection.Name)]
+public sealed class DemoSeedingTests : IAsyncLifetime
+{
+    private const int BasePort = 7750;
+    private readonly string folder = RunningSystem.NewDataFolder("seed");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        RunningSystem.DeleteFolder(folder);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task FirstStartSeedsTheDemoDataAndSeedingAgainDuplicatesNothing()
+    {
+        string first;
+        await using (var system = await RunningSystem.StartAsync(folder, BasePort, seed: true))
+        {
+            Assert.False(system.System.Seeding!.AlreadySeeded);
+            Assert.Equal(16, system.System.Seeding.Organisations);
+            first = await DescribeAsync(system);
+            await AssertTheDemoAccountsFindTheirDataAsync(system);
+        }
+
+        Assert.Contains("organisations=16 agreements=4 programmes=3 trainings=5 nominations=57 reports=7", first);
+        Assert.Contains("trainings/forensics-2026=Completed(2026-11-03)", first);
+        Assert.Contains("trainings/cyder-2026=OpenForNomination(2027-01-19)", first);
+
+        // As if the first seeding had been interrupted before it finished: the seeder runs over everything again.
+        File.Delete(Path.Combine(folder, DemoSeeder.MarkerFile));
+        await using (var system = await RunningSystem.StartAsync(folder, BasePort, seed: true))
+        {
+            Assert.False(system.System.Seeding!.AlreadySeeded);
+            Assert.Equal(first, await DescribeAsync(system));
+
+            // With the marker back, a start does not seed at all.
+            var again = await new DemoSeeder(RunningSystem.RepositoryRoot, folder, system.System.Secrets.CallerTokenKey).SeedOnceAsync(
+                system.System["partners"].GrpcAddress, system.System["programmes"].GrpcAddress, system.System["trainings"].GrpcAddress, default);
+            Assert.True(again.AlreadySeeded);
+        }
+    }
+
+    private static async Task AssertTheDemoAccountsFindTheirDataAsync(RunningSystem system)
+    {
+        // The gateway's demo funder (JAIF) sees AJCCBC with figures above the suppression threshold.
+        var funded = await system.Clients.Impact.GetImpactMetricsAsync(
+            new GetImpactMetricsRequest { Funder = "organisations/jaif" }, system.As(Callers.Funder("jaif")));
+        Assert.True(funded.SuppressionApplied);
+        Assert.False(funded.UniqueParticipants.Suppressed);
+        Assert.True(funded.UniqueParticipants.Value >= 30, $"unique participants {funded.UniqueParticipants.Value}");
+        Assert.True(funded.CompletionRate.Value > 0);
+        Assert.True(funded.MeanNormalisedGain.Value > 0);
+        Assert.Equal(6, funded.ReportsReceived.Numerator);
+        Assert.Equal(7, funded.ReportsReceived.Denominator);
+
+        // The Thai and Malaysian partner agencies each have their own nominations.
+        foreach (var (org, country) in new[] { ("etda", "TH"), ("cybersecurity-my", "MY") })
+        {
+            var own = await system.Clients.Nominations.ListNominationsAsync(
+                new ListNominationsRequest { Parent = "trainings/-", PageSize = 1000 }, system.As(Callers.Partner(org, country)));
+            Assert.NotEmpty(own.Nominations);
+            Assert.All(own.Nominations, n => Assert.Equal($"organisations/{org}", n.NominatingOrganisation));
+        }
+
+        var ics = await system.Clients.Programmes.GetProgrammeAsync(new GetProgrammeRequest { Name = "programmes/ics-indo-pacific" }, system.As(Callers.Admin));
+        Assert.Equal(ActivityStatus.Implementation, ics.Status);
+    }
+
+    /// <summary>Everything the seeder made, counted and named, so two runs can be compared as one string.</summary>
+    private static async Task<string> DescribeAsync(RunningSystem system)
+    {
+        var admin = system.As(Callers.Admin);
+        var c = system.Clients;
+        var organisations = await c.Partners.ListOrganisationsAsync(new ListOrganisationsRequest { PageSize = 1000 }, admin);
+        var agreements = await c.Partners.ListAgreementsAsync(new ListAgreementsRequest { PageSize = 1000 }, system.As(Callers.Admin));
+        var programmes = await c.Programmes.ListProgrammesAsync(new ListProgrammesRequest { PageSize = 1000 }, system.As(Callers.Admin));
+        var trainings = await c.Trainings.ListTrainingsAsync(new ListTrainingsRequest { PageSize = 1000 }, system.As(Callers.Admin));
+        var nominations = await c.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = "trainings/-", PageSize = 1000 }, system.As(Callers.Admin));
+        var reports = await c.OutcomeReports.ListOutcomeReportsAsync(new ListOutcomeReportsRequest { PageSize = 1000 }, system.As(Callers.Admin));
+        Assert.Empty(nominations.NextPageToken);
+
+        var lines = new List<string>
+        {
+            $"organisations={organisations.Organisations.Count} agreements={agreements.Agreements.Count} programmes={programmes.Programmes.Count} " +
+            $"trainings={trainings.Trainings.Count} nominations={nominations.Nominations.Count} reports={reports.OutcomeReports.Count}",
+        };
+        lines.AddRange(organisations.Organisations.Select(o => o.Name).Order(StringComparer.Ordinal));
+        lines.AddRange(programmes.Programmes.Select(p => $"{p.Name}={p.Status}"));
+        lines.AddRange(trainings.Trainings.Select(t =>
+            $"{t.Name}={t.Status}({t.SessionDays[0].Date.Year:0000}-{t.SessionDays[0].Date.Month:00}-{t.SessionDays[0].Date.Day:00}) days={t.SessionDays.Count} taken={t.SeatsTaken}"));
+        lines.AddRange(nominations.Nominations.GroupBy(n => n.Status).OrderBy(g => g.Key).Select(g => $"nominations {g.Key}={g.Count()}"));
+        lines.AddRange(reports.OutcomeReports.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"reports {g.Key}={g.Count()}"));
+        return string.Join('\n', lines);
+    }
+}
