@@ -1,5 +1,6 @@
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Backends;
+using CapacityHub.Gateway.Dashboard;
 using CapacityHub.Gateway.Web;
 using CapacityHub.Rpc;
 using CapacityHub.Rpc.Telemetry;
@@ -14,6 +15,7 @@ public static class GatewayExtensions
         builder.AddCapacityHubTelemetry("capacityhub-gateway");
         builder.AddGatewayAuthentication();
         builder.AddServiceBackends();
+        builder.Services.AddImpactDashboard();
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
         builder.Services.AddRpc(options => options.Interceptors.Add<ServerTelemetryInterceptor>());
@@ -27,6 +29,7 @@ public static class GatewayExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRpcHealth();
+        app.MapRpcService<DashboardApi>();
         app.MapRpcReflection();
         app.MapDemoSignIn();
         app.MapHomePage();
