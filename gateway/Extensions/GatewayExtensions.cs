@@ -1,6 +1,9 @@
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Backends;
 using CapacityHub.Gateway.Dashboard;
+using CapacityHub.Gateway.Exports;
+using CapacityHub.Gateway.Rest;
+using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Web;
 using CapacityHub.Rpc;
 using CapacityHub.Rpc.Telemetry;
@@ -16,6 +19,7 @@ public static class GatewayExtensions
         builder.AddGatewayAuthentication();
         builder.AddServiceBackends();
         builder.Services.AddImpactDashboard();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<RestOpenApi>());
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
         builder.Services.AddRpc(options => options.Interceptors.Add<ServerTelemetryInterceptor>());
@@ -33,6 +37,10 @@ public static class GatewayExtensions
         app.MapRpcReflection();
         app.MapDemoSignIn();
         app.MapHomePage();
+        app.MapRestApi();
+        app.MapCsvImports();
+        app.MapExports();
+        app.MapOpenApi();
         return app;
     }
 }

@@ -75,6 +75,6 @@ public static class RestErrors
         context.Response.StatusCode = HttpStatusOf(code);
         context.Response.ContentType = "application/json; charset=utf-8";
         var body = new { error = new { code = HttpStatusOf(code), status = StatusName(code), message, details } };
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, (JsonSerializerOptions?)null, context.RequestAborted);
     }
 }

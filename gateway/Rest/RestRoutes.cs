@@ -147,7 +147,7 @@ public static class RestRoutes
         yield return RestRoute.Unary("GET", Api + "/impactMetrics", ImpactService.GetImpactMetricsMethod, Trainings);
         yield return new RestRoute("GET", Api + "/impactDashboard", DashboardService.GetImpactDashboardMethod.FullName.TrimStart('/'),
             GetImpactDashboardRequest.Descriptor, V1.ImpactDashboard.Descriptor, null, null, null,
-            async (services, request, options) => await services.GetRequiredService<ImpactDashboard>()
+            async (services, request, options) => await services.GetRequiredService<Dashboard.ImpactDashboard>()
                 .GetAsync((GetImpactDashboardRequest)request, options.CancellationToken));
     }
 }
