@@ -40,7 +40,7 @@ public sealed class DashboardScopes(ProgrammeService.ProgrammeServiceClient prog
                 break;
 
             case CallerRole.ProgrammeManager:
-                var managed = caller.ProgrammeIds.Select(id => ResourceNames.Of("programmes", id)).ToHashSet(StringComparer.Ordinal);
+                var managed = caller.ProgrammeIds.Select(id => Named("programmes", id)).ToHashSet(StringComparer.Ordinal);
                 if (named.FirstOrDefault(p => !managed.Contains(p)) is { } foreign)
                 {
                     throw Denied($"you do not manage {foreign}");
@@ -132,8 +132,12 @@ public sealed class DashboardScopes(ProgrammeService.ProgrammeServiceClient prog
 
     private static string Own(CallerIdentity caller, string role) =>
         caller.OrganisationId is { Length: > 0 } id
-            ? ResourceNames.Of("organisations", id)
+            ? Named("organisations", id)
             : throw Denied($"{role} caller needs an organisation");
+
+    /// <summary>Tokens carry bare ids or resource names; both mean the same resource.</summary>
+    private static string Named(string collection, string id) =>
+        id.StartsWith(collection + "/", StringComparison.Ordinal) ? id : ResourceNames.Of(collection, id);
 
     private static RpcException Denied(string why) => new(StatusCode.PermissionDenied, $"Permission denied: {why}.");
 

@@ -25,7 +25,9 @@ public sealed class NominationImport(ServiceBackends backends)
         table.RequireColumns("participant_id", "display_name", "email", "country_code");
         var errors = new List<RowError>();
         var values = new CsvValues(errors);
-        var own = caller.Role == CallerRole.PartnerAgency && caller.OrganisationId is { } id ? ResourceNames.Of("organisations", id) : null;
+        var own = caller.Role == CallerRole.PartnerAgency && caller.OrganisationId is { } id
+            ? (id.StartsWith("organisations/", StringComparison.Ordinal) ? id : ResourceNames.Of("organisations", id))
+            : null;
         var requests = new List<(CsvRow Row, NominateRequest Request)>();
         var emails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in table.Rows)
