@@ -48,7 +48,7 @@ public static class CsvListExport
             tokenField.Accessor.SetValue(request, next);
         }
 
-        using var csv = CsvWriter.Create(context.Response.Body, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true);
+        await using var csv = CsvWriter.Create(context.Response.Body, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true);
         csv.WriteHeader([.. table.Headers]);
         foreach (var row in rows.Take(MaxRows))
         {

@@ -24,7 +24,7 @@ public sealed class RestFaceTests(RunningSystem system)
 
         Assert.Equal(200, status);
         Assert.True(operations >= RestRoutes.All.Count + 5, $"{operations} operations for {RestRoutes.All.Count} routes and 5 uploads/exports");
-        Assert.Equal("GetProgramme", get.GetProperty("operationId").GetString());
+        Assert.Equal("ProgrammeService_GetProgramme", get.GetProperty("operationId").GetString());
         Assert.Equal("capacityhub.programmes.v1.ProgrammeService/GetProgramme", get.GetProperty("summary").GetString());
         var programme = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("capacityhub.programmes.v1.Programme");
         Assert.True(programme.GetProperty("properties").TryGetProperty("plannedPeriod", out _));

@@ -60,7 +60,7 @@ public sealed class Scenario
         var created = await system.CallAsync<Programme>(HttpMethod.Post, "/api/v1/programmes", Admin, new CreateProgrammeRequest
         {
             RequestId = Guid.NewGuid().ToString(),
-            Programme = Programme(funder.Name, thai.Name, malaysian.Name),
+            Programme = NewProgramme(funder.Name, thai.Name, malaysian.Name),
         });
         var programme = await system.CallAsync<Programme>(HttpMethod.Post, $"/api/v1/{created.Name}:startImplementation", Admin,
             new ChangeProgrammeStatusRequest { EffectiveDate = D(2026, 1, 5) });
@@ -81,7 +81,7 @@ public sealed class Scenario
                 Seats = 20,
                 WaitlistSize = 5,
                 NominationOpenTime = Timestamp.FromDateTimeOffset(now.AddDays(-1)),
-                NominationDeadline = Timestamp.FromDateTimeOffset(now.AddDays(60)),
+                NominationDeadline = Timestamp.FromDateTimeOffset(now.AddDays(30)),
             },
         });
         training = await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/{training.Name}:schedule", manager, new ScheduleTrainingRequest
@@ -129,7 +129,7 @@ public sealed class Scenario
             },
         });
 
-    private static Programme Programme(string funder, string thai, string malaysian) => new()
+    private static Programme NewProgramme(string funder, string thai, string malaysian) => new()
     {
         Code = "TEST-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
         IatiIdentifier = "XM-TEST-" + Guid.NewGuid().ToString("N")[..8],
