@@ -2,6 +2,10 @@ using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Backends;
 using CapacityHub.Gateway.Forwarding;
 using CapacityHub.Gateway.Limits;
+using CapacityHub.Gateway.Dashboard;
+using CapacityHub.Gateway.Exports;
+using CapacityHub.Gateway.Rest;
+using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Web;
 using CapacityHub.Rpc;
 using CapacityHub.Rpc.Telemetry;
@@ -18,6 +22,8 @@ public static class GatewayExtensions
         builder.AddServiceBackends();
         builder.AddGrpcForwarding();
         builder.AddGatewayLimits();
+        builder.Services.AddImpactDashboard();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<RestOpenApi>());
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
         builder.Services.AddRpc(options => options.Interceptors.Add<ServerTelemetryInterceptor>());
@@ -33,10 +39,15 @@ public static class GatewayExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRpcHealth();
+        app.MapRpcService<DashboardApi>();
         app.MapRpcReflection();
         app.MapGrpcForwarding();
         app.MapDemoSignIn();
         app.MapHomePage();
+        app.MapRestApi();
+        app.MapCsvImports();
+        app.MapExports();
+        app.MapOpenApi();
         return app;
     }
 }
