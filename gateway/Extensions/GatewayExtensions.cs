@@ -29,7 +29,7 @@ public static class GatewayExtensions
         app.MapRpcHealth();
         app.MapRpcReflection();
         app.MapDemoSignIn();
-        app.MapHomePage();
+        app.MapWebApp();
         return app;
     }
 }
