@@ -14,6 +14,7 @@ public sealed class PartnerAgencyTests(SystemFixture system)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/partner/trainings");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open trainings", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "ICS Security Fundamentals" })).ToContainTextAsync("Wed 10 Feb 2027 07:00");
         await Screenshots.SaveBothWidthsAsync(page, "partner-open-trainings");
         await page.GetByRole(AriaRole.Link, new() { Name = "ICS Security Fundamentals" }).ClickAsync();
         await Expect(page.Locator(".day").First).ToContainTextAsync("Wed 10 Feb 2027 07:00–15:00 Asia/Bangkok (UTC+07)");
@@ -35,7 +36,7 @@ public sealed class PartnerAgencyTests(SystemFixture system)
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Malee Suk" })).ToContainTextAsync("nominated");
 
         var ours = await system.Data.Nominations.ListNominationsAsync(
-            new() { Parent = system.Data.OpenTraining.Name, NominatingOrganisation = system.Data.ThaiPartner.OrganisationId! }, system.Data.As(TestData.Admin));
+            new() { Parent = system.Data.OpenTraining.Name, NominatingOrganisation = "organisations/" + system.Data.ThaiPartner.OrganisationId }, system.Data.As(TestData.Admin));
         Assert.Contains(ours.Nominations, n => n.Participant.Email == "malee.suk@example.org" && n.Status == Trainings.V1.NominationStatus.Nominated);
     }
 
@@ -82,7 +83,7 @@ public sealed class PartnerAgencyTests(SystemFixture system)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await Expect(page.Locator("#report-status")).ToHaveTextAsync("submitted");
-        var reports = await system.Data.Reports.ListOutcomeReportsAsync(new() { PartnerOrganisation = system.Data.ThaiPartner.OrganisationId! }, system.Data.As(TestData.Admin));
+        var reports = await system.Data.Reports.ListOutcomeReportsAsync(new() { PartnerOrganisation = "organisations/" + system.Data.ThaiPartner.OrganisationId }, system.Data.As(TestData.Admin));
         Assert.Contains(reports.OutcomeReports, r => r.Narrative.StartsWith("ThaiCERT analysts", StringComparison.Ordinal) && r.Status == Trainings.V1.OutcomeReportStatus.Submitted);
     }
 }

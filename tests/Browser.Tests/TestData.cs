@@ -83,8 +83,8 @@ public sealed class TestData : IDisposable
         var partners = new PartnerService.PartnerServiceClient(partnersChannel);
         var thai = await partners.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = Cert("TH-ETDA", "ETDA (ThaiCERT)", "TH"), RequestId = "org-th" }, admin);
         var malaysian = await partners.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = Cert("MY-CSM", "CyberSecurity Malaysia", "MY"), RequestId = "org-my" }, admin);
-        ThaiPartner = new CallerIdentity("test-partner-th", "Kanya Partner (ETDA, Thailand)", CallerRole.PartnerAgency, thai.Name, "TH", []);
-        MalaysianPartner = new CallerIdentity("test-partner-my", "Hafiz Partner (CyberSecurity Malaysia)", CallerRole.PartnerAgency, malaysian.Name, "MY", []);
+        ThaiPartner = new CallerIdentity("test-partner-th", "Kanya Partner (ETDA, Thailand)", CallerRole.PartnerAgency, thai.Name["organisations/".Length..], "TH", []);
+        MalaysianPartner = new CallerIdentity("test-partner-my", "Hafiz Partner (CyberSecurity Malaysia)", CallerRole.PartnerAgency, malaysian.Name["organisations/".Length..], "MY", []);
 
         var programmes = new ProgrammeService.ProgrammeServiceClient(programmesChannel);
         var programme = await programmes.CreateProgrammeAsync(new CreateProgrammeRequest { Programme = NewProgramme(thai.Name, malaysian.Name), RequestId = "programme" }, admin);
@@ -180,7 +180,7 @@ public sealed class TestData : IDisposable
             new ParticipatingOrganisation { Organisation = thai, Role = OrganisationRole.Extending, LocalRoles = { LocalRole.NominatingAuthority, LocalRole.Host } },
             new ParticipatingOrganisation { Organisation = malaysian, Role = OrganisationRole.Extending, LocalRoles = { LocalRole.NominatingAuthority } },
         },
-        Budgets = { new Budget { Funder = Funder, Period = new DateRange { StartDate = new Date { Year = 2026, Month = 1, Day = 1 }, EndDate = new Date { Year = 2028, Month = 12, Day = 31 } }, Value = new Money { CurrencyCode = "USD", Amount = "120000" } } },
+        Budgets = { new Budget { Funder = Funder, Period = new DateRange { StartDate = new Date { Year = 2027, Month = 1, Day = 1 }, EndDate = new Date { Year = 2027, Month = 12, Day = 31 } }, Value = new Money { CurrencyCode = "USD", Amount = "120000" } } },
         FunderShares = { new FunderShare { Funder = Funder, SharePercent = 100 } },
         Results =
         {
@@ -207,8 +207,9 @@ public sealed class TestData : IDisposable
         },
     };
 
-    private static Training NewTraining(string title, string venue, string city, string country, string zone) => new()
+    private Training NewTraining(string title, string venue, string city, string country, string zone) => new()
     {
+        Programme = Programme.Name,
         Title = title,
         Language = "en",
         Mode = TrainingMode.InPerson,

@@ -77,8 +77,11 @@ public static class ImpactDashboardView
         metric is null ? "–" : metric.Suppressed ? $"hidden (under {min})" : Formats.Percent(metric.HasValue ? metric.Value : null);
 
     private static IReadOnlyList<Bar> Shares(params (string Label, MetricValue? Metric)[] metrics) =>
-        metrics.Where(x => x.Metric is { Suppressed: false, HasValue: true }).Select(x => new Bar(x.Label, x.Metric!.Value, Formats.Percent(x.Metric.Value))).ToList();
+        metrics.Where(x => Shown(x.Metric)).Select(x => new Bar(x.Label, x.Metric!.Value, Formats.Percent(x.Metric.Value))).ToList();
 
     private static IReadOnlyList<Bar> Available(params (string Label, MetricValue? Metric, Func<double, string> Text)[] metrics) =>
-        metrics.Where(x => x.Metric is { Suppressed: false, HasValue: true }).Select(x => new Bar(x.Label, x.Metric!.Value, x.Text(x.Metric.Value))).ToList();
+        metrics.Where(x => Shown(x.Metric)).Select(x => new Bar(x.Label, x.Metric!.Value, x.Text(x.Metric.Value))).ToList();
+
+    /// <summary>A figure worth a bar: not suppressed and resting on at least one record.</summary>
+    private static bool Shown(MetricValue? metric) => metric is { Suppressed: false, HasValue: true, Denominator: > 0 };
 }

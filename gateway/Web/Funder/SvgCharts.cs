@@ -10,13 +10,12 @@ namespace CapacityHub.Gateway.Web.Funder;
 /// </summary>
 public static class SvgCharts
 {
-    private const int Width = 480;
-    private const int LabelWidth = 150;
-    private const int BarHeight = 22;
-    private const int Gap = 8;
+    private const int Width = 360;
+    private const int Row = 40;
 
     public sealed record Bar(string Label, double Value, string Text);
 
+    /// <summary>Each bar under its label, its value at the right end of the label line, so long labels never clip on a phone.</summary>
     /// <param name="maximum">The value of a full bar (1 for shares); null scales to the largest bar.</param>
     public static string Bars(string id, string title, IReadOnlyList<Bar> bars, double? maximum = null, string empty = "No figures to show.")
     {
@@ -26,19 +25,17 @@ public static class SvgCharts
         }
 
         var max = maximum ?? Math.Max(bars.Max(b => b.Value), 1e-9);
-        var height = (bars.Count * (BarHeight + Gap)) + Gap;
         var svg = new StringBuilder()
-            .Append($"<svg viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\">")
+            .Append($"<svg viewBox=\"0 0 {Width} {bars.Count * Row}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\">")
             .Append($"<title id=\"{id}-t\">{E(title)}</title><desc id=\"{id}-d\">{E(string.Join("; ", bars.Select(b => $"{b.Label}: {b.Text}")))}</desc>");
-        var plot = Width - LabelWidth - 70;
         for (var i = 0; i < bars.Count; i++)
         {
-            var y = Gap + (i * (BarHeight + Gap));
-            var length = Math.Clamp(bars[i].Value / max, 0, 1) * plot;
-            svg.Append($"<text x=\"{LabelWidth - 6}\" y=\"{N(y + 15)}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1b1b1f\">{E(Trim(bars[i].Label))}</text>")
-                .Append($"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{N(plot)}\" height=\"{BarHeight}\" fill=\"#e6eaf0\"/>")
-                .Append($"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{N(length)}\" height=\"{BarHeight}\" fill=\"#0b4f9c\"/>")
-                .Append($"<text x=\"{N(LabelWidth + plot + 6)}\" y=\"{N(y + 15)}\" font-size=\"13\" fill=\"#1b1b1f\">{E(bars[i].Text)}</text>");
+            var y = i * Row;
+            var length = Math.Clamp(bars[i].Value / max, 0, 1) * Width;
+            svg.Append($"<text x=\"0\" y=\"{y + 14}\" font-size=\"14\" fill=\"#1b1b1f\">{E(Trim(bars[i].Label, bars[i].Text.Length))}</text>")
+                .Append($"<text x=\"{Width}\" y=\"{y + 14}\" text-anchor=\"end\" font-size=\"14\" font-weight=\"700\" fill=\"#1b1b1f\">{E(bars[i].Text)}</text>")
+                .Append($"<rect x=\"0\" y=\"{y + 20}\" width=\"{Width}\" height=\"14\" fill=\"#e6eaf0\"/>")
+                .Append($"<rect x=\"0\" y=\"{y + 20}\" width=\"{N(length)}\" height=\"14\" fill=\"#0b4f9c\"/>");
         }
 
         svg.Append("</svg>");
@@ -48,7 +45,12 @@ public static class SvgCharts
     private static string Figure(string id, string title, string content) =>
         $"<figure class=\"chart\" id=\"{id}\"><figcaption>{E(title)}</figcaption>{content}</figure>";
 
-    private static string Trim(string label) => label.Length <= 22 ? label : label[..21] + "…";
+    /// <summary>Room for about 48 characters on a line, shared with the value text.</summary>
+    private static string Trim(string label, int valueLength)
+    {
+        var room = Math.Max(12, 46 - valueLength);
+        return label.Length <= room ? label : label[..(room - 1)] + "…";
+    }
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

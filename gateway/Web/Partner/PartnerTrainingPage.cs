@@ -14,6 +14,8 @@ namespace CapacityHub.Gateway.Web.Partner;
 /// </summary>
 public static class PartnerTrainingPage
 {
+    private static readonly Dictionary<string, string> ParticipantAliases = new(StringComparer.Ordinal) { ["participant.id"] = "participant.participant_id" };
+
     public static async Task<IResult> ShowAsync(WebRequest request, string id) =>
         await RenderAsync(request, await PartnerTrainings.TrainingAsync(request, id), null, FormErrors.None, FormErrors.None, StatusCodes.Status200OK);
 
@@ -25,7 +27,8 @@ public static class PartnerTrainingPage
             NominatingOrganisation = request.Organisation ?? "",
             Participant = new Participant
             {
-                ParticipantId = form["participant.participant_id"].ToString().Trim(),
+                // The partner's own id for the person; the email identifies them when it has none.
+                ParticipantId = form["participant.participant_id"].ToString().Trim() is { Length: > 0 } given ? given : form["participant.email"].ToString().Trim(),
                 DisplayName = form["participant.display_name"].ToString().Trim(),
                 Email = form["participant.email"].ToString().Trim(),
                 Organisation = form["participant.organisation"].ToString().Trim(),
@@ -43,7 +46,7 @@ public static class PartnerTrainingPage
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied))
         {
-            return await RenderAsync(request, training, form, FormErrors.From(e, "nomination."), FormErrors.None, ServiceErrors.HttpStatus(e));
+            return await RenderAsync(request, training, form, FormErrors.From(e, ParticipantAliases, "nomination."), FormErrors.None, ServiceErrors.HttpStatus(e));
         }
     }
 
@@ -187,7 +190,7 @@ public static class PartnerTrainingPage
             .Append("<div class=\"grid2\">")
             .Append(Input("participant.display_name", "Full name", V("participant.display_name"), errors, required: true))
             .Append(Input("participant.email", "Email", V("participant.email"), errors, "email", required: true))
-            .Append(Input("participant.participant_id", "Staff number (your id for the person)", V("participant.participant_id"), errors))
+            .Append(Input("participant.participant_id", "Staff number (your id for the person)", V("participant.participant_id"), errors, hint: "leave empty to use the email"))
             .Append(Input("participant.job_title", "Job title", V("participant.job_title"), errors))
             .Append(Input("participant.organisation", "Employer", V("participant.organisation", request.Organisation ?? ""), errors, hint: "organisations/{id}"))
             .Append(Input("participant.country_code", "Country", V("participant.country_code", request.Caller.CountryCode ?? ""), errors, hint: "ISO 3166-1 alpha-2"))

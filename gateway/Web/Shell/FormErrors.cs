@@ -18,7 +18,10 @@ public sealed class FormErrors
 
     public bool Any => Summary is not null;
 
-    public static FormErrors From(RpcException error, params string[] prefixes)
+    public static FormErrors From(RpcException error, params string[] prefixes) => From(error, new Dictionary<string, string>(), prefixes);
+
+    /// <param name="aliases">Where a service names a field differently from its proto path (e.g. "participant.id").</param>
+    public static FormErrors From(RpcException error, IReadOnlyDictionary<string, string> aliases, params string[] prefixes)
     {
         var errors = new FormErrors { Summary = ServiceErrors.Describe(error) };
         foreach (var violation in error.FieldViolations())
@@ -33,6 +36,7 @@ public sealed class FormErrors
                 }
             }
 
+            field = aliases.GetValueOrDefault(field, field);
             if (!errors.byField.TryGetValue(field, out var list))
             {
                 errors.byField[field] = list = [];

@@ -32,7 +32,7 @@ public static class SessionDayTimes
     public static string ZonePicker(WebRequest request, string action)
     {
         var note = request.Zone.Known ? $"Times are shown in the venue's zone and in yours, {E(request.Zone.Id)}." : "Times are shown in the venue's zone and in UTC until your browser reports its time zone.";
-        return $"<form class=\"filters\" method=\"get\" action=\"{E(action)}\"><p id=\"zone-note\" data-viewer-zone=\"{E(request.Zone.Known ? request.Zone.Id : "")}\">{note}</p>" +
+        return $"<form class=\"filters\" method=\"get\" action=\"{E(action)}\"><p id=\"zone-note\">{note}</p>" +
             FormFields.Input("tz", "Show my times in (IANA zone)", request.Zone.Id, FormErrors.None, hint: "e.g. Asia/Bangkok, Europe/London") +
             "<button type=\"submit\" class=\"secondary\">Show</button></form>";
     }

@@ -46,5 +46,12 @@ public sealed class ViewerZone
 
     public static string FormatTime(Instant instant, DateTimeZone zone) => TimeOnly.Format(instant.InZone(zone).TimeOfDay);
 
-    public static string Offset(Instant instant, DateTimeZone zone) => zone.GetUtcOffset(instant).ToString("m", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>"+09", "+05:30", "-03": hours only unless the zone has minutes.</summary>
+    public static string Offset(Instant instant, DateTimeZone zone)
+    {
+        var offset = zone.GetUtcOffset(instant);
+        var sign = offset.Seconds < 0 ? "-" : "+";
+        var minutes = Math.Abs(offset.Seconds) / 60;
+        return minutes % 60 == 0 ? $"{sign}{minutes / 60:00}" : $"{sign}{minutes / 60:00}:{minutes % 60:00}";
+    }
 }
