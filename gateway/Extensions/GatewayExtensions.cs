@@ -43,11 +43,11 @@ public static class GatewayExtensions
         app.MapRpcReflection();
         app.MapGrpcForwarding();
         app.MapDemoSignIn();
-        app.MapHomePage();
         app.MapRestApi();
         app.MapCsvImports();
         app.MapExports();
         app.MapOpenApi();
+        app.MapWebApp();
         return app;
     }
 }

@@ -1,0 +1,54 @@
+using System.Text;
+using CapacityHub.Gateway.Web.Shell;
+using CapacityHub.Rpc;
+
+namespace CapacityHub.Gateway.Web.Funder;
+
+/// <summary>
+/// Server-sent events for the dashboard, fed by ImpactService.WatchImpactMetrics: every new set of
+/// metrics (an outcome recorded, a report approved...) is re-rendered and pushed to the page.
+/// </summary>
+public static class ImpactStream
+{
+    public static async Task<IResult> StreamAsync(WebRequest request)
+    {
+        var filters = ImpactFilters.From(request);
+        var funded = await FunderDashboardData.FundedAsync(request);
+        var http = request.Http;
+        http.Response.Headers.ContentType = "text/event-stream; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        using var call = request.Services.ImpactClient.WatchImpactMetrics(filters.Request(request.Organisation ?? ""), new CallOptions(CancellationToken: request.Aborted));
+        try
+        {
+            while (await call.ResponseStream.MoveNext(request.Aborted))
+            {
+                var figures = await FunderDashboardData.LoadAsync(request, filters, funded, call.ResponseStream.Current);
+                await SendAsync(http, "metrics", ImpactDashboardView.Render(figures));
+            }
+        }
+        catch (RpcException e) when (!request.Aborted.IsCancellationRequested)
+        {
+            await SendAsync(http, "failed", ServiceErrors.Describe(e));
+        }
+        catch (OperationCanceledException) when (request.Aborted.IsCancellationRequested)
+        {
+            // The page was closed: nothing to tell anyone.
+        }
+
+        return Results.Empty;
+    }
+
+    private static async Task SendAsync(HttpContext http, string name, string data)
+    {
+        var message = new StringBuilder("event: ").Append(name).Append('\n');
+        foreach (var line in data.Split('\n'))
+        {
+            message.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
+        }
+
+        message.Append('\n');
+        await http.Response.WriteAsync(message.ToString(), http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,60 @@
+using CapacityHub.Gateway.Web.Shell;
+using CapacityHub.Programmes.V1;
+using CapacityHub.Trainings.V1;
+
+namespace CapacityHub.Gateway.Web.Manager;
+
+/// <summary>
+/// The programmes a manager works on (administrators: all) and their trainings. The Programmes
+/// service lists every programme, so the web app narrows the list to the caller's own before showing it.
+/// </summary>
+public static class ManagedProgrammes
+{
+    public static bool Manages(WebRequest request, string programme) =>
+        request.Caller.IsAdministrator || request.Caller.Manages(programme) || request.Caller.Manages(Formats.Id(programme));
+
+    public static async Task<IReadOnlyList<Programme>> ListAsync(WebRequest request)
+    {
+        var result = new List<Programme>();
+        var token = "";
+        do
+        {
+            var page = await request.Services.ProgrammeClient.ListProgrammesAsync(new ListProgrammesRequest { PageSize = 200, PageToken = token }, new Rpc.CallOptions(CancellationToken: request.Aborted));
+            result.AddRange(page.Programmes.Where(p => Manages(request, p.Name)));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return result;
+    }
+
+    public static async Task<IReadOnlyList<Training>> TrainingsAsync(WebRequest request, IEnumerable<string> programmes, TrainingStatus status = TrainingStatus.Unspecified)
+    {
+        var result = new List<Training>();
+        foreach (var programme in programmes)
+        {
+            var token = "";
+            do
+            {
+                var page = await request.Services.TrainingClient.ListTrainingsAsync(
+                    new ListTrainingsRequest { Programme = programme, Status = status, PageSize = 500, PageToken = token }, new Rpc.CallOptions(CancellationToken: request.Aborted));
+                result.AddRange(page.Trainings);
+                token = page.NextPageToken;
+            }
+            while (token.Length > 0);
+        }
+
+        return result;
+    }
+
+    public static async Task<Training> TrainingAsync(WebRequest request, string id)
+    {
+        var training = await request.Services.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = $"trainings/{id}" }, new Rpc.CallOptions(CancellationToken: request.Aborted));
+        if (!Manages(request, training.Programme))
+        {
+            throw new Rpc.RpcException(Rpc.StatusCode.PermissionDenied, $"you do not manage {training.Programme}, the programme of this training");
+        }
+
+        return training;
+    }
+}

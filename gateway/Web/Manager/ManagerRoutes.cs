@@ -1,0 +1,31 @@
+using CapacityHub.Gateway.Web.Shell;
+using CapacityHub.ServiceDefaults.Identity;
+
+namespace CapacityHub.Gateway.Web.Manager;
+
+/// <summary>The programme manager's screens (administrators may use them too).</summary>
+public static class ManagerRoutes
+{
+    private static readonly CallerRole[] Managers = [CallerRole.ProgrammeManager, CallerRole.Administrator];
+
+    public static IEndpointRouteBuilder MapManagerPages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPage("/manager/programmes", Managers, ProgrammePages.ListAsync);
+        endpoints.MapPage("/manager/programmes/{id}", Managers, r => ProgrammePages.DetailAsync(r, Route(r)));
+        endpoints.MapPage("/manager/calendar", Managers, CalendarPage.RenderAsync);
+        endpoints.MapPage("/manager/schedule", Managers, SchedulePage.FormAsync);
+        endpoints.MapAction("/manager/schedule", Managers, SchedulePage.CreateAsync);
+        endpoints.MapPage("/manager/trainings/{id}", Managers, r => TrainingPage.ShowAsync(r, Route(r)));
+        endpoints.MapAction("/manager/trainings/{id}/days", Managers, (r, f) => TrainingPage.AddDayAsync(r, Route(r), f));
+        endpoints.MapAction("/manager/trainings/{id}/days/remove", Managers, (r, f) => TrainingPage.RemoveDayAsync(r, Route(r), f));
+        endpoints.MapAction("/manager/trainings/{id}/status", Managers, (r, f) => TrainingPage.ChangeStatusAsync(r, Route(r), f));
+        endpoints.MapAction("/manager/trainings/{id}/conflicts", Managers, (r, f) => TrainingPage.ConflictsAsync(r, Route(r), f));
+        endpoints.MapPage("/manager/nominations", Managers, NominationQueuePage.RenderAsync);
+        endpoints.MapAction("/manager/nominations/decide", Managers, NominationQueuePage.DecideAsync);
+        endpoints.MapPage("/manager/reports", Managers, ReportReviewPage.RenderAsync);
+        endpoints.MapAction("/manager/reports/review", Managers, ReportReviewPage.ReviewAsync);
+        return endpoints;
+    }
+
+    private static string Route(WebRequest request) => request.Http.GetRouteValue("id")?.ToString() ?? "";
+}

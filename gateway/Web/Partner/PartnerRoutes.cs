@@ -1,0 +1,27 @@
+using CapacityHub.Gateway.Web.Shell;
+using CapacityHub.ServiceDefaults.Identity;
+
+namespace CapacityHub.Gateway.Web.Partner;
+
+/// <summary>The partner agency's screens.</summary>
+public static class PartnerRoutes
+{
+    private static readonly CallerRole[] Partners = [CallerRole.PartnerAgency];
+
+    public static IEndpointRouteBuilder MapPartnerPages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPage("/partner/trainings", Partners, OpenTrainingsPage.RenderAsync);
+        endpoints.MapPage("/partner/trainings/{id}", Partners, r => PartnerTrainingPage.ShowAsync(r, Route(r)));
+        endpoints.MapAction("/partner/trainings/{id}/nominate", Partners, (r, f) => PartnerTrainingPage.NominateAsync(r, Route(r), f));
+        endpoints.MapAction("/partner/trainings/{id}/nominations", Partners, (r, f) => PartnerTrainingPage.ChangeAsync(r, Route(r), f));
+        endpoints.MapAction("/partner/trainings/{id}/results", Partners, (r, f) => PartnerTrainingPage.RecordResultsAsync(r, Route(r), f));
+        endpoints.MapPage("/partner/nominations", Partners, OurNominationsPage.RenderAsync);
+        endpoints.MapPage("/partner/reports", Partners, OutcomeReportPages.ListAsync);
+        endpoints.MapAction("/partner/reports", Partners, OutcomeReportPages.CreateAsync);
+        endpoints.MapPage("/partner/reports/{id}", Partners, r => OutcomeReportPages.ShowAsync(r, Route(r)));
+        endpoints.MapAction("/partner/reports/{id}", Partners, (r, f) => OutcomeReportPages.SaveAsync(r, Route(r), f));
+        return endpoints;
+    }
+
+    private static string Route(WebRequest request) => request.Http.GetRouteValue("id")?.ToString() ?? "";
+}

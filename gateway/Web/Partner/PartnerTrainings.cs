@@ -1,0 +1,53 @@
+using CapacityHub.Gateway.Web.Shell;
+using CapacityHub.Rpc;
+using CapacityHub.Trainings.V1;
+
+namespace CapacityHub.Gateway.Web.Partner;
+
+/// <summary>What a partner agency may see of trainings and nominations: trainings open to it, its own people only.</summary>
+public static class PartnerTrainings
+{
+    public static async Task<IReadOnlyList<Training>> OpenToUsAsync(WebRequest request)
+    {
+        var result = new List<Training>();
+        var token = "";
+        do
+        {
+            var page = await request.Services.TrainingClient.ListTrainingsAsync(new ListTrainingsRequest
+            {
+                OpenToCountry = request.Caller.CountryCode ?? "",
+                PageSize = 500,
+                PageToken = token,
+            }, new CallOptions(CancellationToken: request.Aborted));
+            result.AddRange(page.Trainings);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return result;
+    }
+
+    public static async Task<IReadOnlyList<Nomination>> OursAsync(WebRequest request, string parent = "trainings/-")
+    {
+        var result = new List<Nomination>();
+        var token = "";
+        do
+        {
+            var page = await request.Services.NominationClient.ListNominationsAsync(new ListNominationsRequest
+            {
+                Parent = parent,
+                NominatingOrganisation = request.Organisation ?? "",
+                PageSize = 500,
+                PageToken = token,
+            }, new CallOptions(CancellationToken: request.Aborted));
+            result.AddRange(page.Nominations);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return result;
+    }
+
+    public static Task<Training> TrainingAsync(WebRequest request, string id) =>
+        request.Services.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = $"trainings/{id}" }, new CallOptions(CancellationToken: request.Aborted));
+}

@@ -1,0 +1,68 @@
+using CapacityHub.Rpc;
+
+namespace CapacityHub.Gateway.Web.Shell;
+
+/// <summary>
+/// A service's refusal as a person filling in a form should see it: one summary message, and each field
+/// violation next to the input it is about. Violations name API field paths ("training.venue.time_zone");
+/// inputs are named by the path below the form's message ("venue.time_zone").
+/// </summary>
+public sealed class FormErrors
+{
+    private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
+    private readonly List<string> unplaced = [];
+
+    public static FormErrors None { get; } = new();
+
+    public string? Summary { get; private init; }
+
+    public bool Any => Summary is not null;
+
+    public static FormErrors From(RpcException error, params string[] prefixes) => From(error, new Dictionary<string, string>(), prefixes);
+
+    /// <param name="aliases">Where a service names a field differently from its proto path (e.g. "participant.id").</param>
+    public static FormErrors From(RpcException error, IReadOnlyDictionary<string, string> aliases, params string[] prefixes)
+    {
+        var errors = new FormErrors { Summary = ServiceErrors.Describe(error) };
+        foreach (var violation in error.FieldViolations())
+        {
+            var field = violation.Field;
+            foreach (var prefix in prefixes)
+            {
+                if (field.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    field = field[prefix.Length..];
+                    break;
+                }
+            }
+
+            field = aliases.GetValueOrDefault(field, field);
+            if (!errors.byField.TryGetValue(field, out var list))
+            {
+                errors.byField[field] = list = [];
+            }
+
+            list.Add(violation.Description);
+            errors.unplaced.Add($"{violation.Field} {violation.Description}");
+        }
+
+        return errors;
+    }
+
+    public static FormErrors Message(string summary) => new() { Summary = summary };
+
+    public IReadOnlyList<string> For(string field) =>
+        byField.TryGetValue(field, out var list) ? list : [];
+
+    /// <summary>The error box at the top of a form; focusable so the page can move focus to it.</summary>
+    public string SummaryBox()
+    {
+        if (Summary is null)
+        {
+            return "";
+        }
+
+        var details = unplaced.Count == 0 ? "" : $"<ul>{Html.Join(unplaced, v => $"<li>{Html.E(v)}</li>")}</ul>";
+        return $"<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>Not saved</h2><p>{Html.E(Summary)}</p>{details}</div>";
+    }
+}

@@ -1,0 +1,57 @@
+using NodaTime;
+using NodaTime.Text;
+
+namespace CapacityHub.Gateway.Web.Shell;
+
+/// <summary>
+/// The time zone of the person looking at a page: the browser reports it in a cookie (app.js) and a
+/// query string can override it; unknown names fall back to UTC rather than guessing.
+/// </summary>
+public sealed class ViewerZone
+{
+    public const string Cookie = "capacityhub_tz";
+
+    private static readonly ZonedDateTimePattern Pattern = ZonedDateTimePattern.CreateWithInvariantCulture("ddd d MMM uuuu HH:mm", null);
+    private static readonly LocalTimePattern TimeOnly = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    private ViewerZone(DateTimeZone zone, bool known)
+    {
+        Zone = zone;
+        Known = known;
+    }
+
+    public DateTimeZone Zone { get; }
+
+    /// <summary>False when the browser has not told us its zone yet (times are then shown in UTC).</summary>
+    public bool Known { get; }
+
+    public string Id => Zone.Id;
+
+    public static ViewerZone Of(HttpContext http)
+    {
+        var name = http.Request.Query["tz"].ToString();
+        if (string.IsNullOrEmpty(name))
+        {
+            name = http.Request.Cookies[Cookie] ?? "";
+        }
+
+        return Find(name) is { } zone ? new ViewerZone(zone, true) : new ViewerZone(DateTimeZone.Utc, false);
+    }
+
+    public static DateTimeZone? Find(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(name.Trim());
+
+    /// <summary>"Mon 1 Feb 2027 09:00" in the given zone.</summary>
+    public static string Format(Instant instant, DateTimeZone zone) => Pattern.Format(instant.InZone(zone));
+
+    public static string FormatTime(Instant instant, DateTimeZone zone) => TimeOnly.Format(instant.InZone(zone).TimeOfDay);
+
+    /// <summary>"+09", "+05:30", "-03": hours only unless the zone has minutes.</summary>
+    public static string Offset(Instant instant, DateTimeZone zone)
+    {
+        var offset = zone.GetUtcOffset(instant);
+        var sign = offset.Seconds < 0 ? "-" : "+";
+        var minutes = Math.Abs(offset.Seconds) / 60;
+        return minutes % 60 == 0 ? $"{sign}{minutes / 60:00}" : $"{sign}{minutes / 60:00}:{minutes % 60:00}";
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CapacityHub.Browser.Tests;
+
+/// <summary>Pages are authorised by role before any data is fetched, and forms need their anti-forgery token.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class AccessTests(SystemFixture system)
+{
+    [Fact]
+    public async Task OtherRolesGetA403PageWithoutDataAndAnonymousVisitorsA401()
+    {
+        await using var partner = await system.ContextAsync("Asia/Bangkok", sessionToken: system.Sessions.For(system.Data.ThaiPartner));
+        var page = await partner.NewPageAsync();
+        var dashboard = await page.GotoAsync("/funder/impact");
+        Assert.Equal(403, dashboard!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not for your role");
+        await Expect(page.Locator("#dashboard-figures")).ToHaveCountAsync(0);
+        var queue = await page.GotoAsync("/manager/nominations");
+        Assert.Equal(403, queue!.Status);
+        Assert.DoesNotContain("Siti Rahman", await page.ContentAsync(), StringComparison.Ordinal);
+
+        await using var anonymous = await system.ContextAsync("UTC");
+        var anonymousPage = await anonymous.NewPageAsync();
+        var calendar = await anonymousPage.GotoAsync("/manager/calendar");
+        Assert.Equal(401, calendar!.Status);
+        await Expect(anonymousPage.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AFormPostedWithoutItsAntiforgeryTokenChangesNothing()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(system.WebAddress) };
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/manager/nominations/decide")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["nomination"] = system.Data.WaitingNomination.Name, ["decision"] = "decline", ["reason"] = "forged" }),
+        };
+        post.Headers.Add("Cookie", "capacityhub_session=" + system.Sessions.For(system.Data.Manager));
+        using var response = await client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var nomination = await system.Data.Nominations.GetNominationAsync(new() { Name = system.Data.WaitingNomination.Name }, system.Data.As(TestData.Admin));
+        Assert.NotEqual(Trainings.V1.NominationStatus.Declined, nomination.Status);
+    }
+}

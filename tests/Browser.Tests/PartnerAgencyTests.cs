@@ -1,0 +1,89 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CapacityHub.Browser.Tests;
+
+/// <summary>A Thai partner agency nominates, records attendance and scores, and reports outcomes.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class PartnerAgencyTests(SystemFixture system)
+{
+    [Fact]
+    public async Task PartnerNominatesForATrainingOpenToItsCountryAndSeesFieldErrorsNextToFields()
+    {
+        await using var context = await system.ContextAsync("Asia/Bangkok", sessionToken: system.Sessions.For(system.Data.ThaiPartner));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/partner/trainings");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open trainings", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "ICS Security Fundamentals" })).ToContainTextAsync("Wed 10 Feb 2027 07:00");
+        await Screenshots.SaveBothWidthsAsync(page, "partner-open-trainings");
+        await page.GetByRole(AriaRole.Link, new() { Name = "ICS Security Fundamentals" }).ClickAsync();
+        await Expect(page.Locator(".day").First).ToContainTextAsync("Wed 10 Feb 2027 07:00–15:00 Asia/Bangkok (UTC+07)");
+
+        // No email: the service's field violation is shown next to the Email input.
+        await page.GetByLabel("Full name").FillAsync("Malee Suk");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nominate" }).ClickAsync();
+        await Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
+        var email = page.GetByLabel("Email");
+        await Expect(email).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#f-participant-email-error")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByLabel("Full name")).ToHaveValueAsync("Malee Suk");
+
+        await email.FillAsync("malee.suk@example.org");
+        await page.GetByLabel("Sex").SelectOptionAsync("Female");
+        await page.GetByLabel("Sector").FillAsync("CERT");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nominate" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Malee Suk is nominated");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Malee Suk" })).ToContainTextAsync("nominated");
+
+        var ours = await system.Data.Nominations.ListNominationsAsync(
+            new() { Parent = system.Data.OpenTraining.Name, NominatingOrganisation = "organisations/" + system.Data.ThaiPartner.OrganisationId }, system.Data.As(TestData.Admin));
+        Assert.Contains(ours.Nominations, n => n.Participant.Email == "malee.suk@example.org" && n.Status == Trainings.V1.NominationStatus.Nominated);
+    }
+
+    [Fact]
+    public async Task PartnerRecordsAttendanceAndScoresOfItsBookedParticipants()
+    {
+        await using var context = await system.ContextAsync("Asia/Bangkok", sessionToken: system.Sessions.For(system.Data.ThaiPartner));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/partner/trainings/{system.Data.ConfirmedTraining.Name["trainings/".Length..]}");
+        var participant = system.Data.Booked[5];
+        var key = participant.Name[(participant.Name.LastIndexOf('/') + 1)..];
+        var present = page.Locator($"input[type=checkbox][name^='present-{key}-']");
+        await Expect(present).ToBeCheckedAsync();
+        await present.UncheckAsync();
+        await page.GetByLabel($"Post-test ({participant.Participant.DisplayName})").FillAsync("88");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save attendance and scores" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Attendance and scores saved");
+        await Expect(page.Locator($"input[type=checkbox][name^='present-{key}-']")).Not.ToBeCheckedAsync();
+        await Expect(page.GetByLabel($"Post-test ({participant.Participant.DisplayName})")).ToHaveValueAsync("88");
+
+        var stored = await system.Data.Nominations.GetNominationAsync(new() { Name = participant.Name }, system.Data.As(TestData.Admin));
+        Assert.False(stored.Learning.Attendance.Single().Present);
+        Assert.Equal(88, stored.Learning.Assessments.Single(a => a.Kind == Trainings.V1.AssessmentKind.Post).Score);
+
+        // Put the record back so the funder's figures stay as the fixture made them.
+        await page.Locator($"input[type=checkbox][name^='present-{key}-']").CheckAsync();
+        await page.GetByLabel($"Post-test ({participant.Participant.DisplayName})").FillAsync("75");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save attendance and scores" }).ClickAsync();
+        await Expect(page.Locator($"input[type=checkbox][name^='present-{key}-']")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task PartnerSavesAnOutcomeReportDraftThenSubmitsIt()
+    {
+        await using var context = await system.ContextAsync("Asia/Bangkok", sessionToken: system.Sessions.For(system.Data.ThaiPartner));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/partner/reports");
+        await page.GetByLabel("Period from").FillAsync("2026-07-01");
+        await page.GetByLabel("Period to").FillAsync("2026-09-30");
+        await page.GetByLabel("Due date").FillAsync("2026-10-31");
+        await page.GetByLabel("Narrative").FillAsync("ThaiCERT analysts now run the national ICS incident drill.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(page.Locator("#report-status")).ToHaveTextAsync("draft");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(page.Locator("#report-status")).ToHaveTextAsync("submitted");
+        var reports = await system.Data.Reports.ListOutcomeReportsAsync(new() { PartnerOrganisation = "organisations/" + system.Data.ThaiPartner.OrganisationId }, system.Data.As(TestData.Admin));
+        Assert.Contains(reports.OutcomeReports, r => r.Narrative.StartsWith("ThaiCERT analysts", StringComparison.Ordinal) && r.Status == Trainings.V1.OutcomeReportStatus.Submitted);
+    }
+}

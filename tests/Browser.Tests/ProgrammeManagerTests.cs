@@ -1,0 +1,86 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CapacityHub.Browser.Tests;
+
+/// <summary>A programme manager in London schedules a training in Tokyo, decides on nominations and reviews a report.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class ProgrammeManagerTests(SystemFixture system)
+{
+    [Fact]
+    public async Task ManagerSchedulesATrainingWithLiveClashWarningsAndSeesVenueAndOwnTimes()
+    {
+        await using var context = await system.ContextAsync("Europe/London", sessionToken: system.Sessions.For(system.Data.Manager));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/manager/schedule");
+        await page.GetByLabel("Title").FillAsync("OT Incident Handling");
+        await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("JPCERT/CC Training Centre");
+        await page.GetByLabel("City").FillAsync("Tokyo");
+        await page.GetByLabel("Venue country").FillAsync("JP");
+        await page.GetByLabel("Nominations open (venue time)").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Nomination deadline (venue time)").FillAsync("2027-01-20T17:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create training" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Training created" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "OT Incident Handling", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Date (venue's calendar)").FillAsync("2027-02-10");
+        await page.GetByLabel("Starts (local)").FillAsync("10:00");
+        await page.GetByLabel("Ends (local)").FillAsync("12:00");
+        await page.GetByLabel("Trainers").FillAsync(TestData.BusyTrainer);
+        var warnings = page.Locator("#conflicts");
+        await Expect(warnings).ToContainTextAsync(TestData.BusyTrainer);
+        await Expect(warnings).ToContainTextAsync("ICS Security Fundamentals");
+        await Screenshots.SaveBothWidthsAsync(page, "manager-scheduling");
+
+        await page.GetByLabel("Trainers").FillAsync("trainer-tanaka");
+        await Expect(warnings).ToBeEmptyAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add session day" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Session day added" })).ToBeVisibleAsync();
+        var day = page.Locator("li.day").First;
+        await Expect(day).ToContainTextAsync("Wed 10 Feb 2027 10:00–12:00 Asia/Tokyo (UTC+09)");
+        await Expect(day).ToContainTextAsync("Wed 10 Feb 2027 01:00–03:00 Europe/London (UTC+00)");
+
+        // Saving a clash anyway: the service refuses and the page says why, next to the form.
+        await page.GetByLabel("Date (venue's calendar)").FillAsync("2027-02-10");
+        await page.GetByLabel("Starts (local)").FillAsync("11:00");
+        await page.GetByLabel("Ends (local)").FillAsync("13:00");
+        await page.GetByLabel("Trainers").FillAsync(TestData.BusyTrainer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add session day" }).ClickAsync();
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync(TestData.BusyTrainer);
+        await Expect(page.Locator("li.day")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task CalendarShowsEachSessionDayInVenueTimeAndViewerTime()
+    {
+        await using var context = await system.ContextAsync("Europe/London", sessionToken: system.Sessions.For(system.Data.Manager));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/manager/calendar");
+        var tokyo = page.Locator(".day").Filter(new() { HasText = "ICS Security Fundamentals" }).First;
+        await Expect(tokyo).ToContainTextAsync("Wed 10 Feb 2027 09:00–17:00 Asia/Tokyo (UTC+09)");
+        await Expect(tokyo).ToContainTextAsync("Wed 10 Feb 2027 00:00–08:00 Europe/London (UTC+00)");
+        var bangkok = page.Locator(".day").Filter(new() { HasText = "Incident Response Exercise" }).First;
+        await Expect(bangkok).ToContainTextAsync("Tue 2 Mar 2027 09:00–17:00 Asia/Bangkok (UTC+07)");
+        await Expect(bangkok).ToContainTextAsync("Tue 2 Mar 2027 02:00–10:00 Europe/London (UTC+00)");
+        await Screenshots.SaveBothWidthsAsync(page, "manager-calendar");
+    }
+
+    [Fact]
+    public async Task ManagerApprovesAWaitingNominationAndApprovesASubmittedReport()
+    {
+        await using var context = await system.ContextAsync("Asia/Tokyo", sessionToken: system.Sessions.For(system.Data.Manager));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/manager/nominations");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve Siti Rahman" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Siti Rahman: approved");
+        var nomination = await system.Data.Nominations.GetNominationAsync(new() { Name = system.Data.WaitingNomination.Name }, system.Data.As(TestData.Admin));
+        Assert.Equal(Trainings.V1.NominationStatus.Approved, nomination.Status);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Outcome reports" }).ClickAsync();
+        var malaysian = page.Locator("article.card").Filter(new() { HasText = "MyCERT analysts trained" });
+        await malaysian.GetByRole(AriaRole.Button, new() { Name = "Approve report" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is now approved");
+        var report = await system.Data.Reports.GetOutcomeReportAsync(new() { Name = system.Data.SubmittedReport.Name }, system.Data.As(TestData.Admin));
+        Assert.Equal(Trainings.V1.OutcomeReportStatus.Approved, report.Status);
+    }
+}
