@@ -23,6 +23,8 @@ public static class BulkEnrolment
     public static async Task SeedAsync(string databasePath, ScaleWorld world, int perTraining, int totalEnrolments, Action<int> progress)
     {
         await using var store = await SqliteDocumentStore.OpenAsync(new SqliteStoreOptions { Path = databasePath });
+        // Declares the service's collections as its start-up does; the schema is already there.
+        await store.MigrateAsync(TrainingsCollections.All);
         var trainings = new TrainingStore(store, new ImpactChanges());
         var remaining = totalEnrolments;
         for (var t = 0; t < world.Trainings.Count; t++)

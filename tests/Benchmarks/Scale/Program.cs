@@ -7,11 +7,12 @@ using CapacityHub.Rpc;
 //   [--concurrency C] [--probe-nominations K] [--calls N] [--base-port N] [--data DIR]
 var options = ScaleOptions.Parse(args);
 var root = RepositoryRoot();
+var basePort = options.BasePort ?? FreePorts.FindBase();
 var data = options.Data is { } given ? Path.GetFullPath(given) : Directory.CreateTempSubdirectory("capacityhub-scale-").FullName;
-Log($"data in {data}; services from {root} (Release), base port {options.BasePort}");
+Log($"data in {data}; services from {root} (Release), base port {basePort}");
 try
 {
-    await using var system = await LocalSystem.StartAsync(new LocalRunOptions { RepositoryRoot = root, DataFolder = data, BasePort = options.BasePort });
+    await using var system = await LocalSystem.StartAsync(new LocalRunOptions { RepositoryRoot = root, DataFolder = data, BasePort = basePort });
     var callers = new Callers(system.Secrets.CallerTokenKey);
     using var partners = RpcChannel.ForAddress(system["partners"].GrpcAddress);
     using var programmes = RpcChannel.ForAddress(system["programmes"].GrpcAddress);

@@ -17,7 +17,8 @@ public sealed record ScaleOptions
     public int ProbeNominations { get; init; } = 2_000;
     /// <summary>Calls per latency measurement (impact calls and their health-check baseline).</summary>
     public int Calls { get; init; } = 200;
-    public int BasePort { get; init; } = 6300;
+    /// <summary>LocalRun's base port; a free one is picked when not given.</summary>
+    public int? BasePort { get; init; }
     /// <summary>Where the SQLite files live; a fresh temp folder (deleted afterwards) when not given.</summary>
     public string? Data { get; init; }
 

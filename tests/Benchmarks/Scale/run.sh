@@ -9,7 +9,7 @@
 #   tests/Benchmarks/Scale/run.sh --enrolments 2000 --trainings 20 --seed grpc   # everything through the RPCs
 #
 # Other options: --programmes P (10), --concurrency C (16), --probe-nominations K (2000), --calls N (200),
-# --base-port N (6300), --data DIR (keep the SQLite files there instead of a temp folder).
+# --base-port N (a free one), --data DIR (keep the SQLite files there instead of a temp folder).
 # The machine is shared: everything runs under nice so that other work keeps going.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
