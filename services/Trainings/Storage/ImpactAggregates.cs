@@ -12,6 +12,9 @@ public sealed class ImpactAggregates(IDocumentStore store)
 {
     private const int PageSize = Query.MaxLimit;
 
+    /// <summary>Programmes named in one IN filter (SQLite allows far more parameters; this keeps statements small).</summary>
+    private const int ProgrammesPerQuery = 200;
+
     /// <summary>Applies a write's delta (from <see cref="ImpactDelta.Between"/>) in the same transaction as the write.</summary>
     public static async Task ApplyAsync(ITransaction transaction, IReadOnlyList<ImpactCell> delta, CancellationToken cancellationToken)
     {
@@ -95,20 +98,22 @@ public sealed class ImpactAggregates(IDocumentStore store)
         var trainings = new List<TrainingFacts>();
         var reach = new ReachSummary();
         var reporting = new List<ReportingCell>();
-        foreach (var programme in query.ProgrammeIds)
+        // One query per collection for a whole batch of programmes rather than three per programme: a
+        // funder-wide call's cost is then the documents it reads, not round trips to the store.
+        foreach (var chunk in query.ProgrammeIds.Order(StringComparer.Ordinal).Chunk(ProgrammesPerQuery))
         {
-            var byProgramme = Filter.Where("programmeId", programme);
-            await foreach (var doc in ReadAllAsync(store.Collection(TrainingsCollections.TrainingFacts), byProgramme, cancellationToken))
+            var byProgrammes = Filter.All.AndIn("programmeId", chunk);
+            await foreach (var doc in ReadAllAsync(store.Collection(TrainingsCollections.TrainingFacts), byProgrammes, cancellationToken))
             {
                 trainings.Add(doc.ToFacts());
             }
 
-            await foreach (var doc in ReadAllAsync(store.Collection(ImpactCollections.ReportingCells), byProgramme, cancellationToken))
+            await foreach (var doc in ReadAllAsync(store.Collection(ImpactCollections.ReportingCells), byProgrammes, cancellationToken))
             {
                 reporting.Add(doc.ToCell());
             }
 
-            await AddReachAsync(query, programme, reach, cancellationToken);
+            await AddReachAsync(query, chunk, reach, cancellationToken);
         }
 
         var inScope = trainings.Where(query.IncludesTraining).Select(t => t.TrainingId).ToList();
@@ -129,12 +134,12 @@ public sealed class ImpactAggregates(IDocumentStore store)
     }
 
     /// <summary>Reach is by calendar year: the roll-ups of the query's years, or the filtered detailed cells.</summary>
-    private async Task AddReachAsync(ImpactQuery query, string programme, ReachSummary reach, CancellationToken cancellationToken)
+    private async Task AddReachAsync(ImpactQuery query, IReadOnlyList<string> programmes, ReachSummary reach, CancellationToken cancellationToken)
     {
+        var byProgrammes = Filter.All.AndIn("programmeId", programmes);
         if (!query.NeedsParticipantCells)
         {
-            var byProgramme = Filter.Where("programmeId", programme);
-            await foreach (var rollUp in ReadAllAsync(store.Collection(ImpactCollections.ReachRollUps), byProgramme, cancellationToken))
+            await foreach (var rollUp in ReadAllAsync(store.Collection(ImpactCollections.ReachRollUps), byProgrammes, cancellationToken))
             {
                 if (query.IncludesYear(rollUp.Year))
                 {
@@ -146,8 +151,8 @@ public sealed class ImpactAggregates(IDocumentStore store)
         }
 
         var filter = query.CountryCode is not null
-            ? Filter.Where("programmeId", programme).And("countryCode", query.CountryCode)
-            : Filter.Where("programmeId", programme).And("organisationId", query.OrganisationId);
+            ? byProgrammes.And("countryCode", query.CountryCode)
+            : byProgrammes.And("organisationId", query.OrganisationId);
         await foreach (var doc in ReadAllAsync(store.Collection(ImpactCollections.ReachCells), filter, cancellationToken))
         {
             var cell = doc.ToCell();
