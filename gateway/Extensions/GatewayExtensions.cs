@@ -1,14 +1,14 @@
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Backends;
-using CapacityHub.Gateway.Forwarding;
-using CapacityHub.Gateway.Limits;
 using CapacityHub.Gateway.Dashboard;
 using CapacityHub.Gateway.Exports;
-using CapacityHub.Gateway.Rest;
+using CapacityHub.Gateway.Forwarding;
+using CapacityHub.Gateway.Limits;
 using CapacityHub.Gateway.Rest.Imports;
+using CapacityHub.Gateway.Rest;
 using CapacityHub.Gateway.Web;
-using CapacityHub.Rpc;
 using CapacityHub.Rpc.Telemetry;
+using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Telemetry;
 
 namespace CapacityHub.Gateway.Extensions;
