@@ -4,11 +4,11 @@ using CapacityHub.Gateway.Dashboard;
 using CapacityHub.Gateway.Exports;
 using CapacityHub.Gateway.Forwarding;
 using CapacityHub.Gateway.Limits;
-using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Rest;
+using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Web;
-using CapacityHub.Rpc.Telemetry;
 using CapacityHub.Rpc;
+using CapacityHub.Rpc.Telemetry;
 using CapacityHub.ServiceDefaults.Telemetry;
 
 namespace CapacityHub.Gateway.Extensions;
