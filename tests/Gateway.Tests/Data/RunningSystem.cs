@@ -113,5 +113,5 @@ public sealed class RunningSystem : IAsyncLifetime
 [CollectionDefinition(Name)]
 public sealed class RunningSystemCollection : ICollectionFixture<RunningSystem>
 {
-    public const string Name = "running system";
+    public const string Name = "running system (REST, imports, exports)";
 }
