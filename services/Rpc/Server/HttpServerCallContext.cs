@@ -11,11 +11,13 @@ namespace CapacityHub.Rpc.Server;
 /// One call on Kestrel: owns the deadline and cancellation, writes headers, messages and the status,
 /// and makes sure those happen in protocol order even when the deadline fires mid-call.
 /// </summary>
-internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
+internal sealed class HttpServerCallContext : ServerCallContext, IAsyncDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource? _deadlineSource;
     private readonly CancellationToken _cancellationToken;
+    private readonly CancellationToken _requestAborted;
+    private readonly CancellationTokenRegistration _deadlineRegistration;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
     private Dictionary<object, object?>? _items;
@@ -38,7 +40,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             Deadline = DateTime.UtcNow + value;
             _deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
             _cancellationToken = _deadlineSource.Token;
-            _cancellationToken.UnsafeRegister(static state => ((HttpServerCallContext)state!).OnCancelled(), this);
+            _requestAborted = http.RequestAborted;
+            _deadlineRegistration = _cancellationToken.UnsafeRegister(static state => ((HttpServerCallContext)state!).OnCancelled(), this);
             _deadlineSource.CancelAfter(Clamp(value));
         }
         else
@@ -216,17 +219,27 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
     }
 
-    /// <summary>Waits for a deadline response that is being written, so the request does not end under it.</summary>
-    public Task DeadlineCompletion => _deadlineTask ?? Task.CompletedTask;
-
-    public void Dispose()
+    /// <summary>
+    /// Ends the call's deadline before the request ends. The deadline timer may fire at any moment, also
+    /// after the handler returned: disposing the registration waits for a callback already running and
+    /// stops any later one, so no deadline response is written once Kestrel has recycled the HttpContext.
+    /// A deadline response being written is awaited, so the request does not end under it.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
+        _deadlineRegistration.Dispose();
+        if (_deadlineTask is { } deadline)
+        {
+            await deadline.ConfigureAwait(false);
+        }
+
         _deadlineSource?.Dispose();
     }
 
     private void OnCancelled()
     {
-        if (!HttpContext.RequestAborted.IsCancellationRequested)
+        // The token captured at the start: reading HttpContext.RequestAborted here could race with its disposal.
+        if (!_requestAborted.IsCancellationRequested)
         {
             _deadlineTask = Task.Run(CompleteOnDeadlineAsync);
         }

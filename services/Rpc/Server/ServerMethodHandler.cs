@@ -52,8 +52,7 @@ internal abstract class ServerMethodHandler<TService>(IMethod method, MethodServ
         }
         finally
         {
-            await call.DeadlineCompletion.ConfigureAwait(false);
-            call.Dispose();
+            await call.DisposeAsync().ConfigureAwait(false);
         }
     }
 
