@@ -81,7 +81,7 @@ public sealed partial class GrpcForwarder(BackendTargets targets, CallerClaims c
             StatusAnswer.Write(http, new RpcStatus(StatusCode.ResourceExhausted,
                 $"Received message larger than max ({size} vs. {guard.MaxMessageBytes})."));
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away (RST_STREAM): cancelling the send reset the service's stream as well.
         }
