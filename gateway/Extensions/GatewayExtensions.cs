@@ -2,6 +2,8 @@ using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Backends;
 using CapacityHub.Gateway.Dashboard;
 using CapacityHub.Gateway.Exports;
+using CapacityHub.Gateway.Forwarding;
+using CapacityHub.Gateway.Limits;
 using CapacityHub.Gateway.Rest;
 using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Web;
@@ -18,6 +20,8 @@ public static class GatewayExtensions
         builder.AddCapacityHubTelemetry("capacityhub-gateway");
         builder.AddGatewayAuthentication();
         builder.AddServiceBackends();
+        builder.AddGrpcForwarding();
+        builder.AddGatewayLimits();
         builder.Services.AddImpactDashboard();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<RestOpenApi>());
         builder.Services.AddAuthorization();
@@ -28,13 +32,16 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseCallArrival();
         app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRpcHealth();
         app.MapRpcService<DashboardApi>();
         app.MapRpcReflection();
+        app.MapGrpcForwarding();
         app.MapDemoSignIn();
         app.MapHomePage();
         app.MapRestApi();
