@@ -158,19 +158,20 @@ public static class RestRequestReader
             throw new RpcException(StatusCode.ResourceExhausted, $"The request body is larger than {MaxBodyBytes} bytes.");
         }
 
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxBodyBytes + 1];
-        var read = 0;
-        int n;
-        while ((n = await reader.ReadAsync(buffer.AsMemory(read, buffer.Length - read), cancellationToken)) > 0)
+        // Bodies without a Content-Length (chunked) are counted as they arrive.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            read += n;
-            if (read > MaxBodyBytes)
+            if (buffer.Length + read > MaxBodyBytes)
             {
                 throw new RpcException(StatusCode.ResourceExhausted, $"The request body is larger than {MaxBodyBytes} bytes.");
             }
+
+            buffer.Write(chunk, 0, read);
         }
 
-        return new string(buffer, 0, read).Trim();
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Trim();
     }
 }

@@ -11,7 +11,8 @@ public sealed record CsvRow(int Number, IReadOnlyDictionary<string, string> Cell
 /// <summary>An uploaded CSV file: header names (trimmed, lower case, spaces as '_') and its rows.</summary>
 public sealed record CsvTable(IReadOnlyList<string> Columns, IReadOnlyList<CsvRow> Rows)
 {
-    public const int MaxBytes = 5 * 1024 * 1024;
+    /// <summary>The gateway's default request body limit (Limits:MaxRequestBodyBytes, 4 MiB).</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
     public const int MaxRows = 5000;
 
     /// <summary>Reads the body (text/csv) or the "file" part of a multipart form.</summary>

@@ -52,11 +52,13 @@ public static class ImportEndpoints
     private static string ImportId(HttpContext context)
     {
         var given = context.Request.Query["requestId"].ToString();
-        if (given.Length is > 0 and <= 40 && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (given.Length == 0)
         {
-            return given;
+            return Guid.NewGuid().ToString("N");
         }
 
-        return Guid.NewGuid().ToString("N");
+        return given.Length <= 40 && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? given
+            : throw RpcException.InvalidArgument("Invalid requestId.", new FieldViolation("requestId", "1 to 40 letters, digits, '-' or '_' (a UUID fits)"));
     }
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Rest;
@@ -29,8 +31,7 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // A base port per run so parallel test runs of other engineers do not collide with this one.
-        var basePort = 20000 + (Environment.ProcessId % 400 * 100);
+        var basePort = UnusedBasePort();
         system = await LocalSystem.StartAsync(new LocalRunOptions { RepositoryRoot = RepositoryRoot(), DataFolder = folder, BasePort = basePort });
         Web.BaseAddress = new Uri(system["gateway"].WebAddress!);
         issuer = new DemoTokenIssuer(new CallerClaims(new GatewayAuthenticationOptions()),
@@ -98,6 +99,38 @@ public sealed class RunningSystem : IAsyncLifetime
         return (RpcChannel.ForAddress(System[name].GrpcAddress), new CallOptions(headers, DateTime.UtcNow.AddSeconds(30)));
     }
 
+    /// <summary>
+    /// A block of ports (base+1..3, +80, +81) nobody listens on, starting from one derived from the process id
+    /// so that concurrent test runs, and the other running-system fixture of this assembly, pick different ones.
+    /// </summary>
+    private static int UnusedBasePort()
+    {
+        for (var block = 0; block < 100; block++)
+        {
+            var candidate = 30000 + ((Environment.ProcessId + (block * 7)) % 300 * 100);
+            if (new[] { 1, 2, 3, 80, 81 }.All(offset => Unused(candidate + offset)))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("No unused block of loopback ports.");
+    }
+
+    private static bool Unused(int port)
+    {
+        try
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, port);
+            probe.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -113,5 +146,5 @@ public sealed class RunningSystem : IAsyncLifetime
 [CollectionDefinition(Name)]
 public sealed class RunningSystemCollection : ICollectionFixture<RunningSystem>
 {
-    public const string Name = "running system (REST, imports, exports)";
+    public const string Name = "running system with the data scenario";
 }
