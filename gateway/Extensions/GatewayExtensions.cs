@@ -1,5 +1,11 @@
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Backends;
+using CapacityHub.Gateway.Dashboard;
+using CapacityHub.Gateway.Exports;
+using CapacityHub.Gateway.Forwarding;
+using CapacityHub.Gateway.Limits;
+using CapacityHub.Gateway.Rest;
+using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Web;
 using CapacityHub.Rpc;
 using CapacityHub.Rpc.Telemetry;
@@ -14,6 +20,10 @@ public static class GatewayExtensions
         builder.AddCapacityHubTelemetry("capacityhub-gateway");
         builder.AddGatewayAuthentication();
         builder.AddServiceBackends();
+        builder.AddGrpcForwarding();
+        builder.AddGatewayLimits();
+        builder.Services.AddImpactDashboard();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<RestOpenApi>());
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
         builder.Services.AddRpc(options => options.Interceptors.Add<ServerTelemetryInterceptor>());
@@ -22,14 +32,22 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseCallArrival();
         app.UseSecurityHeaders();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRpcHealth();
+        app.MapRpcService<DashboardApi>();
         app.MapRpcReflection();
+        app.MapGrpcForwarding();
         app.MapDemoSignIn();
         app.MapWebApp();
+        app.MapRestApi();
+        app.MapCsvImports();
+        app.MapExports();
+        app.MapOpenApi();
         return app;
     }
 }

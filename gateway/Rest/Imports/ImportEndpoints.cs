@@ -1,0 +1,62 @@
+using CapacityHub.Gateway.Backends;
+using CapacityHub.Rpc;
+using CapacityHub.Trainings.V1;
+
+namespace CapacityHub.Gateway.Rest.Imports;
+
+/// <summary>
+/// CSV uploads (text/csv body or a multipart "file" part) for a training:
+/// POST /api/v1/trainings/{training}/nominations:import, .../attendance:import, .../assessments:import.
+/// Each answers 200 with the nominations written, or the error body with every row error and nothing applied.
+/// </summary>
+public static class ImportEndpoints
+{
+    public static IEndpointRouteBuilder MapCsvImports(this IEndpointRouteBuilder endpoints)
+    {
+        const string training = "/api/v1/trainings/{training}";
+        endpoints.MapPost(training + "/nominations:import", context => HandleAsync(context, NominationService.NominateMethod.FullName, async (caller, name, table, options) =>
+            await new NominationImport(context.RequestServices.GetRequiredService<ServiceBackends>())
+                .ImportAsync(caller, name, table, ImportId(context), options)));
+        endpoints.MapPost(training + "/attendance:import", context => HandleAsync(context, NominationService.BatchRecordAttendanceMethod.FullName, async (_, name, table, options) =>
+            await new LearningImport(context.RequestServices.GetRequiredService<ServiceBackends>()).ImportAttendanceAsync(name, table, options)));
+        endpoints.MapPost(training + "/assessments:import", context => HandleAsync(context, NominationService.BatchRecordAssessmentsMethod.FullName, async (_, name, table, options) =>
+            await new LearningImport(context.RequestServices.GetRequiredService<ServiceBackends>()).ImportAssessmentsAsync(name, table, options)));
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(
+        HttpContext context, string rpcMethod,
+        Func<ServiceDefaults.Identity.CallerIdentity, string, CsvTable, CallOptions, Task<IReadOnlyList<Nomination>>> import)
+    {
+        try
+        {
+            var caller = await RestEndpoints.AuthoriseAsync(context, rpcMethod.TrimStart('/'));
+            var table = await CsvTable.ReadAsync(context.Request, context.RequestAborted);
+            var name = $"trainings/{context.Request.RouteValues["training"]}";
+            var nominations = await import(caller, name, table, RestEndpoints.CallOptionsFor(context));
+            context.Response.ContentType = "application/json; charset=utf-8";
+            var items = string.Join(",", nominations.Select(n => ProtoJson.Formatter.Format(n)));
+            await context.Response.WriteAsync($"{{\"imported\":{nominations.Count},\"nominations\":[{items}]}}", context.RequestAborted);
+        }
+        catch (ImportRejectedException failure)
+        {
+            await failure.WriteAsync(context);
+        }
+        catch (RpcException e)
+        {
+            await RestErrors.WriteAsync(context, e);
+        }
+    }
+
+    /// <summary>The client's "requestId" (so a retried upload nominates nobody twice), else a new one.</summary>
+    private static string ImportId(HttpContext context)
+    {
+        var given = context.Request.Query["requestId"].ToString();
+        if (given.Length is > 0 and <= 40 && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return given;
+        }
+
+        return Guid.NewGuid().ToString("N");
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using CapacityHub.Gateway.Authentication;
+using CapacityHub.Gateway.Rest;
+using CapacityHub.Programmes.V1;
+using CapacityHub.Trainings.V1;
+
+namespace CapacityHub.Gateway.Tests.Data;
+
+[Collection(RunningSystemCollection.Name)]
+public sealed class RestFaceTests(RunningSystem system)
+{
+    private Scenario S => system.Scenario;
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesEveryRouteWithTheRpcItMapsTo()
+    {
+        var (status, body) = await system.SendAsync(HttpMethod.Get, "/openapi/v1.json", null);
+        using var document = JsonDocument.Parse(body);
+        var paths = document.RootElement.GetProperty("paths");
+        var operations = paths.EnumerateObject().Sum(p => p.Value.EnumerateObject().Count(o => o.Name is "get" or "post" or "patch" or "delete"));
+        var get = paths.GetProperty("/api/v1/programmes/{programme}").GetProperty("get");
+
+        Assert.Equal(200, status);
+        Assert.True(operations >= RestRoutes.All.Count + 5, $"{operations} operations for {RestRoutes.All.Count} routes and 5 uploads/exports");
+        Assert.Equal("ProgrammeService_GetProgramme", get.GetProperty("operationId").GetString());
+        Assert.Equal("capacityhub.programmes.v1.ProgrammeService/GetProgramme", get.GetProperty("summary").GetString());
+        var programme = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("capacityhub.programmes.v1.Programme");
+        Assert.True(programme.GetProperty("properties").TryGetProperty("plannedPeriod", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/trainings/{training}/nominations:import", out _));
+    }
+
+    [Fact]
+    public async Task ResponsesUseTheProtobufJsonMapping()
+    {
+        var (status, body) = await system.SendAsync(HttpMethod.Get, $"/api/v1/{S.Programme.Name}", S.Manager);
+        using var json = JsonDocument.Parse(body);
+
+        Assert.Equal(200, status);
+        Assert.Equal("ACTIVITY_STATUS_IMPLEMENTATION", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(2027, json.RootElement.GetProperty("budgets")[0].GetProperty("period").GetProperty("startDate").GetProperty("year").GetInt32());
+    }
+
+    [Fact]
+    public async Task GrpcStatusesBecomeHttpStatusesWithAip193Bodies()
+    {
+        var unauthenticated = await system.SendAsync(HttpMethod.Get, "/api/v1/programmes", null);
+        var missing = await system.SendAsync(HttpMethod.Get, "/api/v1/programmes/no-such-programme", Scenario.Admin);
+        var invalid = await system.SendAsync(HttpMethod.Post, "/api/v1/programmes", Scenario.Admin,
+            new StringContent("""{"requestId":"r-invalid","programme":{"title":""}}""", Encoding.UTF8, "application/json"));
+        var notJson = await system.SendAsync(HttpMethod.Post, "/api/v1/programmes", Scenario.Admin,
+            new StringContent("""{"programme": {"titel": "x"}}""", Encoding.UTF8, "application/json"));
+        var denied = await system.SendAsync(HttpMethod.Post, "/api/v1/programmes", S.FunderUser,
+            new StringContent("""{"requestId":"r-funder","programme":{"code":"X"}}""", Encoding.UTF8, "application/json"));
+        var stale = await system.SendAsync(HttpMethod.Patch, $"/api/v1/{S.Programme.Name}?updateMask=title", Scenario.Admin,
+            new StringContent("""{"programme":{"title":"Renamed","etag":"stale-etag"}}""", Encoding.UTF8, "application/json"));
+        var badQuery = await system.SendAsync(HttpMethod.Get, "/api/v1/programmes?colour=blue", Scenario.Admin);
+
+        AssertError(unauthenticated, 401, "UNAUTHENTICATED");
+        AssertError(missing, 404, "NOT_FOUND");
+        AssertError(invalid, 400, "INVALID_ARGUMENT");
+        Assert.Contains("programme.code", Violations(invalid.Body));
+        AssertError(notJson, 400, "INVALID_ARGUMENT");
+        AssertError(denied, 403, "PERMISSION_DENIED");
+        AssertError(stale, 409, "ABORTED");
+        AssertError(badQuery, 400, "INVALID_ARGUMENT");
+        Assert.Contains("colour", Violations(badQuery.Body));
+    }
+
+    [Fact]
+    public async Task CookieSignedWritesNeedTheAntiforgeryTokenButBearerCallsDoNot()
+    {
+        var token = system.TokenFor(S.Manager);
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/{S.Training.Name}");
+        read.Headers.Add("Cookie", $"{AuthenticationSetup.SessionCookie}={token}");
+        using var write = new HttpRequestMessage(HttpMethod.Post, "/api/v1/trainings:checkConflicts")
+        {
+            Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+        };
+        write.Headers.Add("Cookie", $"{AuthenticationSetup.SessionCookie}={token}");
+        var bearer = system.Request(HttpMethod.Post, "/api/v1/trainings:checkConflicts", S.Manager, new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        using var readResponse = await system.Web.SendAsync(read);
+        using var writeResponse = await system.Web.SendAsync(write);
+        using var bearerResponse = await system.Web.SendAsync(bearer);
+
+        Assert.Equal(200, (int)readResponse.StatusCode);
+        Assert.Equal(403, (int)writeResponse.StatusCode);
+        Assert.Contains("antiforgery", await writeResponse.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        // The bearer call reaches the Trainings service, whatever it then answers about an empty proposal.
+        Assert.NotEqual(403, (int)bearerResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListsExportAsCsvWithEveryItem()
+    {
+        var list = await system.CallAsync<ListNominationsResponse>(HttpMethod.Get, $"/api/v1/{S.Training.Name}/nominations", S.Manager);
+        var request = system.Request(HttpMethod.Get, $"/api/v1/{S.Training.Name}/nominations", S.Manager);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var response = await system.Web.SendAsync(request);
+        var csv = await response.Content.ReadAsStringAsync();
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("participant.email", header);
+        Assert.Contains("status", header);
+        Assert.Equal(list.Nominations.Count, lines.Length - 1);
+        Assert.All(list.Nominations, n => Assert.Contains(n.Participant.Email, csv, StringComparison.Ordinal));
+        var programmes = await system.SendAsync(HttpMethod.Get, "/api/v1/programmes?$alt=csv", Scenario.Admin);
+        Assert.Contains(S.Programme.Code, programmes.Body, StringComparison.Ordinal);
+    }
+
+    private static void AssertError((int Status, string Body) response, int status, string name)
+    {
+        Assert.True(response.Status == status, $"expected {status}, got {response.Status}: {response.Body}");
+        using var json = JsonDocument.Parse(response.Body);
+        var error = json.RootElement.GetProperty("error");
+        Assert.Equal(status, error.GetProperty("code").GetInt32());
+        Assert.Equal(name, error.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+    }
+
+    private static string[] Violations(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("error").GetProperty("details").EnumerateArray()
+            .Where(d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.BadRequest")
+            .SelectMany(d => d.GetProperty("fieldViolations").EnumerateArray())
+            .Select(v => v.GetProperty("field").GetString()!)
+            .ToArray();
+    }
+}

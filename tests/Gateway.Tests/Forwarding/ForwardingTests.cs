@@ -1,0 +1,189 @@
+using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Identity;
+using CapacityHub.Trainings.V1;
+
+namespace CapacityHub.Gateway.Tests.Forwarding;
+
+/// <summary>The gRPC face over real sockets: what reaches the service, and what comes back to the client.</summary>
+public sealed class ForwardingTests : IAsyncLifetime
+{
+    private static readonly CallerIdentity PartnerTh = new("user-th", "Kanya", CallerRole.PartnerAgency, "etda", "TH", []);
+
+    private GatewayUnderTest gateway = null!;
+
+    private TrainingService.TrainingServiceClient Trainings => new(gateway.Channel);
+
+    public async Task InitializeAsync() => gateway = await GatewayUnderTest.StartAsync();
+
+    public async Task DisposeAsync() => await gateway.DisposeAsync();
+
+    [Fact]
+    public async Task TheServiceGetsACallerTokenMintedForTheUserAndNeverTheClientsOwn()
+    {
+        var forger = new CallerTokens(new CallerTokenOptions { SigningKey = GatewayUnderTest.IdentityKey }, TimeProvider.System);
+        var forged = forger.Issue(new CallerIdentity("mallory", "Mallory", CallerRole.Administrator, null, null, []));
+        var options = GatewayUnderTest.Bearer(gateway.TokenFor(PartnerTh), extra: new Metadata { { CallerTokenOptions.MetadataKey, forged }, { "x-client-note", "kept" } });
+
+        var training = await Trainings.GetTrainingAsync(new GetTrainingRequest { Name = "trainings/t1" }, options);
+
+        Assert.Equal("trainings/t1", training.Name);
+        var seen = Assert.Single(gateway.Calls.Calls);
+        var token = Assert.Single(seen.Headers.GetAll(CallerTokenOptions.MetadataKey)).Value!;
+        Assert.NotEqual(forged, token);
+        var caller = await forger.ValidateAsync(token);
+        Assert.Equal(PartnerTh.Subject, caller!.Subject);
+        Assert.Equal(CallerRole.PartnerAgency, caller.Role);
+        Assert.Equal("etda", caller.OrganisationId);
+        Assert.Null(seen.Headers.GetValue("authorization"));
+        Assert.Equal("kept", seen.Headers.GetValue("x-client-note"));
+    }
+
+    [Fact]
+    public async Task TheClientsDeadlineReachesTheService()
+    {
+        var before = DateTime.UtcNow;
+        var deadline = before + TimeSpan.FromSeconds(30);
+        var options = GatewayUnderTest.Bearer(gateway.TokenFor(PartnerTh)) with { Deadline = deadline };
+
+        await Trainings.GetTrainingAsync(new GetTrainingRequest { Name = "trainings/t1" }, options);
+
+        // grpc-timeout is relative, so each hop's transit time is added on; the gateway subtracts its own time.
+        var seen = Assert.Single(gateway.Calls.Calls);
+        Assert.InRange(seen.Deadline, before, deadline + TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task ATimeoutUsedUpAtTheGatewayEndsTheCallThereWithDeadlineExceeded()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler());
+        using var request = new HttpRequestMessage(HttpMethod.Post, gateway.Address + "/capacityhub.trainings.v1.TrainingService/GetTraining")
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(new byte[5]),
+        };
+        request.Content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "1n");
+        request.Headers.TryAddWithoutValidation("authorization", "Bearer " + gateway.TokenFor(PartnerTh));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal("4", Assert.Single(response.Headers.GetValues("grpc-status")));
+        Assert.Contains("at the gateway", Rpc.Protocol.PercentEncoding.Decode(Assert.Single(response.Headers.GetValues("grpc-message"))), StringComparison.Ordinal);
+        Assert.Empty(gateway.Calls.Calls);
+    }
+
+    [Fact]
+    public async Task ACallWithoutADeadlineReachesTheServiceWithoutOne()
+    {
+        var options = GatewayUnderTest.Bearer(gateway.TokenFor(PartnerTh)) with { Deadline = null };
+
+        await Trainings.GetTrainingAsync(new GetTrainingRequest { Name = "trainings/t1" }, options);
+
+        Assert.Equal(DateTime.MaxValue, Assert.Single(gateway.Calls.Calls).Deadline);
+    }
+
+    [Fact]
+    public async Task CancellingTheClientCallCancelsTheServicesHandler()
+    {
+        using var cancel = new CancellationTokenSource();
+        var options = GatewayUnderTest.Bearer(gateway.TokenFor(PartnerTh)) with { CancellationToken = cancel.Token };
+        var call = Trainings.ListTrainingsAsync(new ListTrainingsRequest(), options);
+        await gateway.Calls.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await cancel.CancelAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call);
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        await gateway.Calls.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task AnExpiredDeadlineEndsTheHeldCallWithDeadlineExceededAndCancelsTheService()
+    {
+        var options = GatewayUnderTest.Bearer(gateway.TokenFor(PartnerTh), TimeSpan.FromMilliseconds(500));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Trainings.ListTrainingsAsync(new ListTrainingsRequest(), options));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        await gateway.Calls.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task ServerStreamingMessagesAndTrailersComeThrough()
+    {
+        var impact = new ImpactService.ImpactServiceClient(gateway.Channel);
+        using var call = impact.WatchImpactMetrics(new GetImpactMetricsRequest(), GatewayUnderTest.Bearer(gateway.TokenFor(PartnerTh)));
+
+        var received = new List<long>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            received.Add(call.ResponseStream.Current.Countries);
+        }
+
+        Assert.Equal([1L, 2L, 3L], received);
+        Assert.Equal(StatusCode.Ok, call.GetStatus().StatusCode);
+        Assert.Equal("3", call.GetTrailers().GetValue("x-snapshots"));
+    }
+
+    [Fact]
+    public async Task ServiceErrorsKeepTheirStatusMessageAndFieldViolations()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Trainings.CreateTrainingAsync(new CreateTrainingRequest(), GatewayUnderTest.Bearer(gateway.TokenFor(new CallerIdentity("m", "M", CallerRole.ProgrammeManager, null, null, [])))));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("Invalid training: title is required.", error.Detail);
+        Assert.Equal("training.title", Assert.Single(error.FieldViolations()).Field);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-jwt")]
+    [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")]
+    public async Task MissingOrInvalidBearerTokensAreUnauthenticated(string? token)
+    {
+        var options = token is null ? new CallOptions(new Metadata(), DateTime.UtcNow.AddSeconds(20)) : GatewayUnderTest.Bearer(token);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Trainings.GetTrainingAsync(new GetTrainingRequest { Name = "trainings/t1" }, options));
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Contains("Bearer", error.Detail, StringComparison.Ordinal);
+        Assert.Empty(gateway.Calls.Calls);
+    }
+
+    [Fact]
+    public async Task ADownServiceIsUnavailableWithAMessageNamingIt()
+    {
+        var programmes = new Programmes.V1.ProgrammeService.ProgrammeServiceClient(gateway.Channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => programmes.GetProgrammeAsync(
+            new Programmes.V1.GetProgrammeRequest { Name = "programmes/p1" }, GatewayUnderTest.Bearer(gateway.TokenFor(PartnerTh))));
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("Programmes service is unavailable", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMessageOverFourMebibytesIsRefusedBeforeTheService()
+    {
+        var huge = new GetTrainingRequest { Name = new string('x', 4 * 1024 * 1024 + 1) };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Trainings.GetTrainingAsync(huge, GatewayUnderTest.Bearer(gateway.TokenFor(PartnerTh))));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("larger than max", error.Detail, StringComparison.Ordinal);
+        Assert.Empty(gateway.Calls.Calls);
+    }
+
+    [Fact]
+    public async Task AMessageJustUnderTheLimitGoesThrough()
+    {
+        var large = new GetTrainingRequest { Name = new string('x', 4 * 1024 * 1024 - 64) };
+
+        var training = await Trainings.GetTrainingAsync(large, GatewayUnderTest.Bearer(gateway.TokenFor(PartnerTh)));
+
+        Assert.Equal(large.Name.Length, training.Name.Length);
+    }
+}

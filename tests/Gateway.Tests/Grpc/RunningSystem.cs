@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using CapacityHub.Gateway.Authentication;
+using CapacityHub.LocalRun;
+using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Identity;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CapacityHub.Gateway.Tests.Grpc;
+
+/// <summary>
+/// The whole system as ./run.sh starts it (four processes, SQLite in a temp folder, the built binaries of
+/// this configuration), shared by the tests that call through the gateway's public gRPC port.
+/// </summary>
+public sealed class RunningSystem : IAsyncLifetime
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "capacityhub-gateway-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> tokens = new(StringComparer.Ordinal);
+    private LocalSystem? system;
+
+    public LocalSystem System => system ?? throw new InvalidOperationException("The system is not running.");
+
+    public Uri GatewayGrpc => new(System["gateway"].GrpcAddress);
+
+    public Uri GatewayWeb => new(System["gateway"].WebAddress!);
+
+    public RpcChannel Channel { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        system = await LocalSystem.StartAsync(new LocalRunOptions
+        {
+            RepositoryRoot = RepositoryRoot(),
+            DataFolder = dataFolder,
+            BasePort = FreeBasePort(),
+            Configuration = Configuration,
+        });
+        Channel = RpcChannel.ForAddress(GatewayGrpc);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Channel?.Dispose();
+        if (system is not null)
+        {
+            await system.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still held by a process that is going away; the temp folder is cleaned eventually.
+        }
+    }
+
+    /// <summary>A demo account's bearer token, from the gateway's own demo sign-in (POST /demo/token).</summary>
+    public async Task<string> TokenAsync(string account)
+    {
+        if (tokens.TryGetValue(account, out var cached))
+        {
+            return cached;
+        }
+
+        using var http = new HttpClient { BaseAddress = GatewayWeb };
+        using var response = await http.PostAsJsonAsync("/demo/token", new { account });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<DemoSignInEndpoints.TokenResponse>();
+        return tokens[account] = body!.AccessToken;
+    }
+
+    /// <summary>
+    /// A bearer token for any user, signed with the local demo key exactly as the demo sign-in signs its
+    /// accounts: for users of organisations and programmes the tests create.
+    /// </summary>
+    public string TokenFor(CallerIdentity identity)
+    {
+        var key = new SymmetricSecurityKey(Convert.FromBase64String(System.Secrets.DemoSigningKey));
+        var options = new GatewayAuthenticationOptions();
+        var issuer = new DemoTokenIssuer(new CallerClaims(options), key, TimeProvider.System);
+        return issuer.Issue(new DemoAccount(identity.Subject, identity.DisplayName, identity), options.Audience);
+    }
+
+    public static CallOptions As(string token, TimeSpan? timeout = null) =>
+        new(new Metadata { { "authorization", "Bearer " + token } }, DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20)));
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CapacityHub.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CapacityHub.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A base port whose five ports (base+1..3, base+80, base+81) are free right now.</summary>
+    private static int FreeBasePort()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var candidate = Random.Shared.Next(200, 600) * 100;
+            if (new[] { 1, 2, 3, 80, 81 }.All(offset => IsFree(candidate + offset)))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("No free block of ports found.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RunningSystemCollection : ICollectionFixture<RunningSystem>
+{
+    public const string Name = "running system";
+}
