@@ -12,7 +12,7 @@ public static class ImpactDashboardPage
     {
         var filters = ImpactFilters.From(request);
         var funded = await FunderDashboardData.FundedAsync(request);
-        var figures = await FunderDashboardData.LoadAsync(request, filters, funded);
+        var figures = await FunderDashboardData.LoadAsync(request, filters);
         var years = Enumerable.Range(DateTime.UtcNow.Year - 8, 10).Reverse().Select(y => (y.ToString(System.Globalization.CultureInfo.InvariantCulture), y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var html = new StringBuilder()
             .Append($"<p class=\"lead\">The programmes {E(request.Caller.DisplayName)} funds: {funded.Count} programme(s). Figures are computed by the Trainings service from participant records; you never see personal data.</p>")
