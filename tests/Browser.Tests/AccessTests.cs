@@ -43,4 +43,34 @@ public sealed class AccessTests(SystemFixture system)
         var nomination = await system.Data.Nominations.GetNominationAsync(new() { Name = system.Data.WaitingNomination.Name }, system.Data.As(TestData.Admin));
         Assert.NotEqual(Trainings.V1.NominationStatus.Declined, nomination.Status);
     }
+
+    [Fact]
+    public async Task EveryScreenHasOneMainLandmarkAHeadingALabelForEveryFieldAndASkipLinkFirstInTabOrder()
+    {
+        var open = system.Data.OpenTraining.Name["trainings/".Length..];
+        var confirmed = system.Data.ConfirmedTraining.Name["trainings/".Length..];
+        var screens = new (ServiceDefaults.Identity.CallerIdentity Who, string[] Paths)[]
+        {
+            (system.Data.Manager, ["/manager/programmes", "/manager/calendar", "/manager/schedule", $"/manager/trainings/{open}", "/manager/nominations", "/manager/reports"]),
+            (system.Data.ThaiPartner, ["/partner/trainings", $"/partner/trainings/{open}", $"/partner/trainings/{confirmed}", "/partner/nominations", "/partner/reports"]),
+            (Gateway.Authentication.DemoAccounts.Find("funder")!.Identity, ["/funder/impact"]),
+        };
+        foreach (var (who, paths) in screens)
+        {
+            await using var context = await system.ContextAsync("Asia/Tokyo", sessionToken: system.Sessions.For(who));
+            var page = await context.NewPageAsync();
+            foreach (var path in paths)
+            {
+                var response = await page.GotoAsync(path);
+                Assert.True(response!.Ok, $"{path} answered {response.Status}");
+                await Expect(page.Locator("main")).ToHaveCountAsync(1);
+                await Expect(page.Locator("h1")).ToHaveCountAsync(1);
+                var unlabelled = await page.EvaluateAsync<string[]>(
+                    "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.name || e.id)");
+                Assert.True(unlabelled.Length == 0, $"{path}: fields without a label: {string.Join(", ", unlabelled)}");
+                await page.Keyboard.PressAsync("Tab");
+                Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+            }
+        }
+    }
 }

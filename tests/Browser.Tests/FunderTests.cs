@@ -48,6 +48,9 @@ public sealed class FunderTests(SystemFixture system)
 
         var export = await context.APIRequest.GetAsync("/funder/impact.csv");
         Assert.Equal(200, export.Status);
+        var iati = await context.APIRequest.GetAsync($"/api/v1/programmes/{system.Data.Programme.Name["programmes/".Length..]}:exportIati");
+        Assert.Equal(200, iati.Status);
+        Assert.Contains("<iati-activities", await iati.TextAsync(), StringComparison.Ordinal);
         Assert.Contains($"unique_participants,{after.UniqueParticipants.Value.ToString(CultureInfo.InvariantCulture)},", await export.TextAsync(), StringComparison.Ordinal);
     }
 

@@ -86,4 +86,32 @@ public sealed class PartnerAgencyTests(SystemFixture system)
         var reports = await system.Data.Reports.ListOutcomeReportsAsync(new() { PartnerOrganisation = "organisations/" + system.Data.ThaiPartner.OrganisationId }, system.Data.As(TestData.Admin));
         Assert.Contains(reports.OutcomeReports, r => r.Narrative.StartsWith("ThaiCERT analysts", StringComparison.Ordinal) && r.Status == Trainings.V1.OutcomeReportStatus.Submitted);
     }
+
+    [Fact]
+    public async Task PartnerUploadsNominationsAsCsvAndABadRowNominatesNobody()
+    {
+        await using var context = await system.ContextAsync("Asia/Bangkok", sessionToken: system.Sessions.For(system.Data.ThaiPartner));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/partner/trainings/{system.Data.OpenTraining.Name["trainings/".Length..]}");
+        var file = page.GetByLabel("CSV file");
+        await file.SetInputFilesAsync(new FilePayload
+        {
+            Name = "bad.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("participant_id,display_name,email,country_code\nth-101,Wichai Chan,wichai.chan@example.org,TH\nth-102,Ploy Rak,not-an-email,TH\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload nominations" }).ClickAsync();
+        await Expect(page.Locator("#error-summary")).ToContainTextAsync("Row 3");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Wichai Chan" })).ToHaveCountAsync(0);
+
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "good.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("participant_id,display_name,email,country_code,sex\nth-101,Wichai Chan,wichai.chan@example.org,TH,male\nth-102,Ploy Rak,ploy.rak@example.org,TH,female\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload nominations" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 participant(s) nominated");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ploy Rak" })).ToContainTextAsync("nominated");
+    }
 }

@@ -40,6 +40,10 @@ public sealed class ProgrammeManagerTests(SystemFixture system)
         await Expect(day).ToContainTextAsync("Wed 10 Feb 2027 10:00–12:00 Asia/Tokyo (UTC+09)");
         await Expect(day).ToContainTextAsync("Wed 10 Feb 2027 01:00–03:00 Europe/London (UTC+00)");
 
+        var calendar = await context.APIRequest.GetAsync(page.Url.Split('?')[0].Replace("/manager/trainings/", "/api/v1/trainings/", StringComparison.Ordinal) + ":exportCalendar");
+        Assert.Equal(200, calendar.Status);
+        Assert.Contains("BEGIN:VCALENDAR", await calendar.TextAsync(), StringComparison.Ordinal);
+
         // Saving a clash anyway: the service refuses and the page says why, next to the form.
         await page.GetByLabel("Date (venue's calendar)").FillAsync("2027-02-10");
         await page.GetByLabel("Starts (local)").FillAsync("11:00");

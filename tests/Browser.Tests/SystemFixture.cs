@@ -47,6 +47,8 @@ public sealed class SystemFixture : IAsyncLifetime
 
         // Playwright must never fetch its own browsers here; Debian's chromium is launched instead.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Expectations wait for their condition; a loaded CI machine gets longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,13 +1,15 @@
+using System.Globalization;
+using CapacityHub.Gateway.Dashboard;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Rpc;
-using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.Gateway.Web.Funder;
 
 /// <summary>
-/// Gathers the funder dashboard: the programmes the funder funds (Programmes service) and the impact
-/// metrics over them (Trainings service, funder view, so small cells arrive already suppressed).
+/// The funder dashboard's data: the gateway's <see cref="ImpactDashboard"/> (programmes, partners and the
+/// Trainings service's metrics joined, funder view, so small cells arrive suppressed), read once for the
+/// page and followed for live updates; and the list of funded programmes for the filter.
 /// </summary>
 public static class FunderDashboardData
 {
@@ -18,41 +20,44 @@ public static class FunderDashboardData
         return response.Programmes;
     }
 
-    public static async Task<ImpactFigures> LoadAsync(WebRequest request, ImpactFilters filters, IReadOnlyList<Programme> funded, ImpactMetrics? metrics = null)
+    public static async Task<ImpactFigures> LoadAsync(WebRequest request, ImpactFilters filters) =>
+        Figures(await Dashboard(request).GetAsync(filters.Request(request.Organisation ?? ""), request.Aborted));
+
+    public static async IAsyncEnumerable<ImpactFigures> WatchAsync(WebRequest request, ImpactFilters filters)
     {
-        var options = new CallOptions(CancellationToken: request.Aborted);
-        var funder = request.Organisation ?? "";
-        metrics ??= await request.Services.ImpactClient.GetImpactMetricsAsync(filters.Request(funder), options);
-        var inView = funded.Where(p => filters.Programme.Length == 0 || Formats.Id(p.Name) == filters.Programme).ToList();
-        var indicators = new List<IndicatorProgress>();
-        foreach (var programme in inView)
+        await foreach (var dashboard in Dashboard(request).WatchAsync(filters.Request(request.Organisation ?? ""), request.Aborted))
         {
-            ImpactMetrics? own = null;
-            foreach (var indicator in programme.Results.SelectMany(r => r.Indicators))
+            yield return Figures(dashboard);
+        }
+    }
+
+    private static ImpactDashboard Dashboard(WebRequest request) => request.Http.RequestServices.GetRequiredService<ImpactDashboard>();
+
+    private static ImpactFigures Figures(V1.ImpactDashboard dashboard)
+    {
+        var indicators = new List<IndicatorProgress>();
+        foreach (var programme in dashboard.Programmes)
+        {
+            foreach (var indicator in programme.Indicators)
             {
-                var period = indicator.Periods.LastOrDefault(p => p.HasTarget);
-                if (period is null)
+                // The latest period with a target is the one a funder follows.
+                if (indicator.Periods.LastOrDefault(p => p.HasTarget) is { } period)
                 {
-                    continue;
+                    indicators.Add(new IndicatorProgress(programme.Code, indicator.Title, indicator.Baseline?.Value ?? 0,
+                        period.Target, period.HasActual ? period.Actual : null, period.Computed));
                 }
-
-                double? actual = null;
-                var computed = false;
-                if (indicator.Metric != ImpactMetric.Unspecified)
-                {
-                    own ??= inView.Count == 1 ? metrics : await request.Services.ImpactClient.GetImpactMetricsAsync(filters.Request(funder, programme.Name), options);
-                    actual = ImpactFigures.FromMetric(indicator.Metric, own);
-                    computed = true;
-                }
-                else if (period.HasActual)
-                {
-                    actual = period.Actual;
-                }
-
-                indicators.Add(new IndicatorProgress(programme.Code, indicator.Title, indicator.Baseline?.Value ?? 0, period.Target, actual, computed));
             }
         }
 
-        return new ImpactFigures(metrics, indicators, ImpactFigures.CostsOf(inView, metrics));
+        var costs = dashboard.Costs
+            .Where(c => c.Budget is not null && decimal.TryParse(c.Budget.Amount, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+            .Select(c => new CostPerParticipant(c.Budget.CurrencyCode, decimal.Parse(c.Budget.Amount, NumberStyles.Number, CultureInfo.InvariantCulture), c.HasPerParticipant ? c.PerParticipant : null))
+            .ToList();
+        var reach = dashboard.ReachByCountry
+            .Where(c => !c.Suppressed && c.HasParticipants)
+            .Select(c => (c.CountryCode, c.Participants))
+            .OrderByDescending(c => c.Participants).ThenBy(c => c.CountryCode, StringComparer.Ordinal)
+            .ToList();
+        return new ImpactFigures(dashboard.Metrics ?? new Trainings.V1.ImpactMetrics(), indicators, costs, reach);
     }
 }

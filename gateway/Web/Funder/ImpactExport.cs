@@ -11,7 +11,7 @@ public static class ImpactExport
     public static async Task<IResult> CsvAsync(WebRequest request)
     {
         var filters = ImpactFilters.From(request);
-        var figures = await FunderDashboardData.LoadAsync(request, filters, await FunderDashboardData.FundedAsync(request));
+        var figures = await FunderDashboardData.LoadAsync(request, filters);
         var m = figures.Metrics;
         var csv = new StringBuilder("metric,value,numerator,denominator,suppressed\n");
         void Row(string name, MetricValue? metric)

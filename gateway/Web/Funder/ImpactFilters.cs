@@ -1,7 +1,7 @@
 using System.Globalization;
 using CapacityHub.Common.V1;
 using CapacityHub.Gateway.Web.Shell;
-using CapacityHub.Trainings.V1;
+using CapacityHub.Gateway.V1;
 
 namespace CapacityHub.Gateway.Web.Funder;
 
@@ -18,13 +18,12 @@ public sealed record ImpactFilters(string Programme, string Country, int Year)
         $"programme={Uri.EscapeDataString(Programme)}&country={Uri.EscapeDataString(Country)}&year={(Year == 0 ? "" : Year.ToString(CultureInfo.InvariantCulture))}";
 
     /// <summary>Funders always get the funder view: their own programmes, small cells suppressed by the service.</summary>
-    public GetImpactMetricsRequest Request(string funder, string? programme = null)
+    public GetImpactDashboardRequest Request(string funder)
     {
-        var request = new GetImpactMetricsRequest { Funder = funder, CountryCode = Country, FunderView = true };
-        var only = programme ?? (Programme.Length > 0 ? "programmes/" + Programme : null);
-        if (only is not null)
+        var request = new GetImpactDashboardRequest { Funder = funder, CountryCode = Country, FunderView = true };
+        if (Programme.Length > 0)
         {
-            request.Programmes.Add(only);
+            request.Programmes.Add("programmes/" + Programme);
         }
 
         if (Year > 0)

@@ -5,25 +5,22 @@ using CapacityHub.Rpc;
 namespace CapacityHub.Gateway.Web.Funder;
 
 /// <summary>
-/// Server-sent events for the dashboard, fed by ImpactService.WatchImpactMetrics: every new set of
-/// metrics (an outcome recorded, a report approved...) is re-rendered and pushed to the page.
+/// Server-sent events for the dashboard, fed by the gateway dashboard's watch (ImpactService.WatchImpactMetrics
+/// underneath): every new set of figures (an outcome recorded, a report approved...) is re-rendered and pushed.
 /// </summary>
 public static class ImpactStream
 {
     public static async Task<IResult> StreamAsync(WebRequest request)
     {
         var filters = ImpactFilters.From(request);
-        var funded = await FunderDashboardData.FundedAsync(request);
         var http = request.Http;
         http.Response.Headers.ContentType = "text/event-stream; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        using var call = request.Services.ImpactClient.WatchImpactMetrics(filters.Request(request.Organisation ?? ""), new CallOptions(CancellationToken: request.Aborted));
         try
         {
-            while (await call.ResponseStream.MoveNext(request.Aborted))
+            await foreach (var figures in FunderDashboardData.WatchAsync(request, filters))
             {
-                var figures = await FunderDashboardData.LoadAsync(request, filters, funded, call.ResponseStream.Current);
                 await SendAsync(http, "metrics", ImpactDashboardView.Render(figures));
             }
         }

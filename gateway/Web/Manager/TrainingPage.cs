@@ -123,7 +123,7 @@ public static class TrainingPage
         }
 
         html.Append(statusErrors.SummaryBox())
-            .Append($"<p class=\"lead\"><span class=\"status\" id=\"training-status\">{E(Words(training.Status))}</span> · {E(training.Venue?.DisplayName ?? "")}, {E(training.Venue?.City ?? "")} ({E(training.Venue?.TimeZone ?? "")}) · {training.SeatsTaken}/{training.Seats} seats taken, {training.Waitlisted} waiting · <a href=\"/manager/programmes/{E(Formats.Id(training.Programme))}\">programme</a> · <a href=\"/manager/nominations?training={E(id)}\">nominations</a></p>")
+            .Append($"<p class=\"lead\"><span class=\"status\" id=\"training-status\">{E(Words(training.Status))}</span> · {E(training.Venue?.DisplayName ?? "")}, {E(training.Venue?.City ?? "")} ({E(training.Venue?.TimeZone ?? "")}) · {training.SeatsTaken}/{training.Seats} seats taken, {training.Waitlisted} waiting · <a href=\"/manager/programmes/{E(Formats.Id(training.Programme))}\">programme</a> · <a href=\"/manager/nominations?training={E(id)}\">nominations</a> · <a href=\"/api/v1/trainings/{E(id)}:exportCalendar\" download>calendar (.ics)</a></p>")
             .Append("<h2>Session days</h2>")
             .Append(training.SessionDays.Count == 0 ? "<p>No session days yet.</p>" : "<ol class=\"days\">" + Join(training.SessionDays, d =>
                 $"<li class=\"day\">{SessionDayTimes.Render(d, training, request.Zone)}" +

@@ -1,4 +1,5 @@
 using System.Text;
+using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Rpc;
@@ -47,6 +48,27 @@ public static class PartnerTrainingPage
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied))
         {
             return await RenderAsync(request, training, form, FormErrors.From(e, ParticipantAliases, "nomination."), FormErrors.None, ServiceErrors.HttpStatus(e));
+        }
+    }
+
+    /// <summary>A CSV of participants, all nominated or none (the REST face's import, so both check rows alike).</summary>
+    public static async Task<IResult> UploadAsync(WebRequest request, string id, IFormCollection form)
+    {
+        var training = await PartnerTrainings.TrainingAsync(request, id);
+        try
+        {
+            var table = await CsvTable.ReadAsync(request.Http.Request, request.Aborted);
+            var nominated = await new NominationImport(request.Services).ImportAsync(request.Caller, training.Name, table, form["request_id"].ToString(), new CallOptions(CancellationToken: request.Aborted));
+            return Results.Redirect($"/partner/trainings/{id}?uploaded={nominated.Count}");
+        }
+        catch (ImportRejectedException e)
+        {
+            var rows = e.Errors.Select(r => r.Row > 0 ? $"Row {r.Row}{(r.Column.Length > 0 ? ", " + r.Column : "")}: {r.Message}" : r.Message);
+            return await RenderAsync(request, training, null, FormErrors.None, FormErrors.Listing(e.Message, rows), StatusCodes.Status422UnprocessableEntity);
+        }
+        catch (RpcException e) when (e.StatusCode is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied))
+        {
+            return await RenderAsync(request, training, null, FormErrors.None, FormErrors.From(e), ServiceErrors.HttpStatus(e));
         }
     }
 
@@ -133,6 +155,11 @@ public static class PartnerTrainingPage
             html.Append($"<p class=\"notice\" role=\"status\">{E(who)} is nominated.</p>");
         }
 
+        if (request.Query("uploaded") is { Length: > 0 } uploaded)
+        {
+            html.Append($"<p class=\"notice\" role=\"status\">{E(uploaded)} participant(s) nominated from the file.</p>");
+        }
+
         if (request.Query("recorded") == "1")
         {
             html.Append("<p class=\"notice\" role=\"status\">Attendance and scores saved.</p>");
@@ -197,6 +224,12 @@ public static class PartnerTrainingPage
             .Append(Select("participant.sex", "Sex", [(nameof(Sex.Female), "Female"), (nameof(Sex.Male), "Male"), (nameof(Sex.Other), "Other"), (nameof(Sex.Unspecified), "Prefer not to say")], V("participant.sex", nameof(Sex.Unspecified)), errors))
             .Append(Input("participant.sector", "Sector", V("participant.sector"), errors, hint: "e.g. government, CERT, law enforcement"))
             .Append("</div><div><button type=\"submit\">Nominate</button></div></form>")
+            .Append("<h3>Or nominate several from a CSV file</h3>")
+            .Append($"<form class=\"stack\" method=\"post\" action=\"/partner/trainings/{E(id)}/nominations/upload\" enctype=\"multipart/form-data\">").Append(request.CsrfField)
+            .Append($"<input type=\"hidden\" name=\"request_id\" value=\"{Guid.NewGuid():N}\">")
+            .Append("<div class=\"field\"><label for=\"csv-file\">CSV file</label><span class=\"hint\" id=\"csv-file-hint\">Columns: participant_id, display_name, email, country_code, and optionally sex, sector, job_title. Every row is checked first; one bad row and nobody is nominated.</span>")
+            .Append("<input type=\"file\" id=\"csv-file\" name=\"file\" accept=\".csv,text/csv\" aria-describedby=\"csv-file-hint\" required></div>")
+            .Append("<div><button type=\"submit\">Upload nominations</button></div></form>")
             .ToString();
     }
 

@@ -51,6 +51,14 @@ public sealed class FormErrors
 
     public static FormErrors Message(string summary) => new() { Summary = summary };
 
+    /// <summary>A refusal with its reasons listed, e.g. every bad row of an uploaded file.</summary>
+    public static FormErrors Listing(string summary, IEnumerable<string> lines)
+    {
+        var errors = new FormErrors { Summary = summary };
+        errors.unplaced.AddRange(lines);
+        return errors;
+    }
+
     public IReadOnlyList<string> For(string field) =>
         byField.TryGetValue(field, out var list) ? list : [];
 

@@ -23,9 +23,18 @@ public static class SessionDayTimes
         var end = Formats.ToInstant(day.EndInstant);
         var local = $"<span class=\"local\"><strong>Venue time:</strong> <time datetime=\"{E(start.ToString())}\">{E(ViewerZone.Format(start, zone))}</time>–{E(ViewerZone.FormatTime(end, zone))} {E(zone.Id)} (UTC{E(ViewerZone.Offset(start, zone))})</span>";
         var mine = $"<span class=\"viewer\"><strong>Your time:</strong> {E(ViewerZone.Format(start, viewer.Zone))}–{E(ViewerZone.FormatTime(end, viewer.Zone))} {E(viewer.Id)} (UTC{E(ViewerZone.Offset(start, viewer.Zone))})</span>";
-        var where = day.Room.Length > 0 ? $"<span>Room {E(day.Room)}</span>" : "";
-        var who = day.Trainers.Count > 0 ? $"<span> · Trainers {E(string.Join(", ", day.Trainers))}</span>" : "";
-        return local + mine + where + who;
+        var details = new List<string>();
+        if (day.Room.Length > 0)
+        {
+            details.Add($"Room {E(day.Room)}");
+        }
+
+        if (day.Trainers.Count > 0)
+        {
+            details.Add($"Trainers {E(string.Join(", ", day.Trainers))}");
+        }
+
+        return local + mine + (details.Count > 0 ? $"<span>{string.Join(" · ", details)}</span>" : "");
     }
 
     /// <summary>Lets the viewer pick another zone (the browser's is chosen automatically by app.js).</summary>
