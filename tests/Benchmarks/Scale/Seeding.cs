@@ -42,7 +42,7 @@ public sealed class Seeding(LocalSystem system, Callers callers, ScaleOptions op
         // The service's store is a single-writer SQLite file: stop the service, write, start it again.
         await system.Process("trainings").StopAsync(TimeSpan.FromSeconds(30));
         await BulkEnrolment.SeedAsync(Path.Combine(dataFolder, "trainings.db"), world, options.EnrolmentsPerTraining, options.Enrolments, new Progress(options.Enrolments).Add);
-        phases.Add(new("Bulk: nominate, approve, book, attendance, pre/post scores, complete (one TrainingStore write per training)", options.Trainings, clock.Elapsed));
+        phases.Add(new("Bulk, enrolments: nominate, approve, book, attendance, pre/post scores, complete (one TrainingStore write per training)", options.Enrolments, clock.Elapsed));
         clock.Restart();
         await system.StartServiceAsync("trainings");
         Log.Line($"trainings service restarted on the seeded file in {clock.Elapsed.TotalSeconds:N1} s");
