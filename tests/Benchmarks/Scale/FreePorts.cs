@@ -15,7 +15,7 @@ public static class FreePorts
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var candidate = 20_000 + (Random.Shared.Next(0, 300) * 100);
+            var candidate = 20_000 + (Random.Shared.Next(0, 100) * 100);
             if (Offsets.All(o => IsFree(candidate + o)))
             {
                 return candidate;

@@ -15,9 +15,9 @@ public sealed class GrpcEnrolment(RpcChannel trainings, Callers callers, ScaleWo
     private readonly NominationService.NominationServiceClient nominations = new(trainings);
     private readonly TrainingService.TrainingServiceClient trainingClient = new(trainings);
 
-    public async Task<IReadOnlyList<(string Phase, int Calls, TimeSpan Took)>> SeedAsync(int perTraining, int total, Action<int> progress)
+    public async Task<IReadOnlyList<SeedingPhase>> SeedAsync(int perTraining, int total, Action<int> progress)
     {
-        var phases = new List<(string, int, TimeSpan)>();
+        var phases = new List<SeedingPhase>();
         var manager = Callers.Manager(world.AllProgrammes);
         var seats = new List<(int Training, int Seat)>();
         for (var t = 0; t < world.Trainings.Count; t++)
@@ -43,7 +43,7 @@ public sealed class GrpcEnrolment(RpcChannel trainings, Callers callers, ScaleWo
             names[i] = created.Name;
             progress(1);
         });
-        phases.Add(("Nominate", seats.Count, clock.Elapsed));
+        phases.Add(new("Nominate", seats.Count, clock.Elapsed));
 
         clock.Restart();
         await Concurrently.RunAsync(Enumerable.Range(0, seats.Count).ToList(), concurrency, async i =>
@@ -51,7 +51,7 @@ public sealed class GrpcEnrolment(RpcChannel trainings, Callers callers, ScaleWo
             await nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = names[i] }, callers.As(manager));
             await nominations.BookNominationAsync(new ChangeNominationStatusRequest { Name = names[i] }, callers.As(manager));
         });
-        phases.Add(("ApproveNomination + BookNomination", 2 * seats.Count, clock.Elapsed));
+        phases.Add(new("ApproveNomination + BookNomination", 2 * seats.Count, clock.Elapsed));
 
         clock.Restart();
         var used = seats.Select(s => s.Training).Distinct().ToList();
@@ -80,7 +80,7 @@ public sealed class GrpcEnrolment(RpcChannel trainings, Callers callers, ScaleWo
             await trainingClient.StartTrainingAsync(new ChangeTrainingStatusRequest { Name = training.Name }, callers.As(manager));
             await trainingClient.CompleteTrainingAsync(new ChangeTrainingStatusRequest { Name = training.Name }, callers.As(manager));
         });
-        phases.Add(("Confirm, BatchRecordAttendance, BatchRecordAssessments, Start, Complete (per training)", 5 * used.Count, clock.Elapsed));
+        phases.Add(new("Confirm, BatchRecordAttendance, BatchRecordAssessments, Start, Complete (per training)", 5 * used.Count, clock.Elapsed));
         return phases;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CapacityHub.Rpc;
 using CapacityHub.Trainings.V1;
+using CapacityHub.Programmes.V1;
 using Grpc.Health.V1;
 
 namespace CapacityHub.Benchmarks.Scale;
@@ -13,6 +14,7 @@ public sealed record Figures
     public required Latencies Health { get; init; }
     public required Latencies ProgrammeImpact { get; init; }
     public required Latencies FunderImpact { get; init; }
+    public required Latencies FunderProgrammes { get; init; }
     public required IReadOnlyDictionary<string, long> IdleKilobytes { get; init; }
     public required IReadOnlyDictionary<string, long> LoadedKilobytes { get; init; }
     public required ImpactMetrics FunderMetrics { get; init; }
@@ -23,16 +25,20 @@ public sealed record Figures
 /// The measurements on the seeded system: idle memory, then under load nominations/s against GetTraining/s
 /// (same concurrent callers), and the impact calls against a grpc.health Check on the same channel.
 /// </summary>
-public sealed class Measurements(RpcChannel trainings, Callers callers, ScaleWorld world, ScaleOptions options)
+public sealed class Measurements(RpcChannel trainings, RpcChannel programmes, Callers callers, ScaleWorld world, ScaleOptions options)
 {
+    private readonly ProgrammeService.ProgrammeServiceClient programmeClient = new(programmes);
     private readonly TrainingService.TrainingServiceClient trainingClient = new(trainings);
     private readonly NominationService.NominationServiceClient nominations = new(trainings);
     private readonly ImpactService.ImpactServiceClient impact = new(trainings);
     private readonly Health.HealthClient health = new(trainings);
 
-    /// <param name="probes">Open trainings of the probe programme that the nominations go to.</param>
-    public async Task<Figures> RunAsync(IReadOnlyList<SeededTraining> probes, ResidentMemory memory)
+    /// <summary>Runs the measurements; probe nominations go to the open trainings of the probe programme.</summary>
+    public async Task<Figures> RunAsync(ResidentMemory memory)
     {
+        var probes = world.Probes;
+        // Each run nominates new people with new request ids, so a second run on the same data is not answered from the request log.
+        var run = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var programmeRequest = new GetImpactMetricsRequest { Programmes = { world.Programmes[0] } };
         var funderRequest = new GetImpactMetricsRequest { Funder = world.Funder };
         var manager = Callers.Manager(world.AllProgrammes);
@@ -62,8 +68,8 @@ public sealed class Measurements(RpcChannel trainings, Callers callers, ScaleWor
             {
                 var seat = (round * half) + i;
                 var training = probes[seat % probes.Count];
-                var nomination = People.Nomination(world, seat % probes.Count, seat, "probe");
-                await nominations.NominateAsync(new NominateRequest { Parent = training.Name, Nomination = nomination, RequestId = $"scale-probe-{seat}" },
+                var nomination = People.Nomination(world, seat % probes.Count, seat, $"probe{run}-");
+                await nominations.NominateAsync(new NominateRequest { Parent = training.Name, Nomination = nomination, RequestId = $"scale-probe-{run}-{seat}" },
                     callers.As(Callers.Partner(nomination.NominatingOrganisation, nomination.Participant.CountryCode)));
             }));
         }
@@ -72,12 +78,16 @@ public sealed class Measurements(RpcChannel trainings, Callers callers, ScaleWor
         var healthTimes = new Latencies("grpc.health Check");
         var programmeTimes = new Latencies("GetImpactMetrics, one programme");
         var funderTimes = new Latencies("GetImpactMetrics, funder-wide");
+        // The first step of a funder-wide call: Trainings asks Programmes which programmes the funder funds.
+        var fundedTimes = new Latencies("ListProgrammes(funder) on Programmes");
+        var funded = new ListProgrammesRequest { Funder = world.Funder, PageSize = 1000 };
         ImpactMetrics? programmeMetrics = null, funderMetrics = null;
         for (var i = 0; i < options.Calls; i++)
         {
             await healthTimes.TimeAsync(async () => await health.CheckAsync(new HealthCheckRequest(), callers.As(Callers.Admin)));
             programmeMetrics = await programmeTimes.TimeAsync(async () => await impact.GetImpactMetricsAsync(programmeRequest, callers.As(manager)));
             funderMetrics = await funderTimes.TimeAsync(async () => await impact.GetImpactMetricsAsync(funderRequest, callers.As(funder)));
+            await fundedTimes.TimeAsync(async () => await programmeClient.ListProgrammesAsync(funded, callers.As(Callers.Admin)));
         }
 
         return new Figures
@@ -87,6 +97,7 @@ public sealed class Measurements(RpcChannel trainings, Callers callers, ScaleWor
             Health = healthTimes,
             ProgrammeImpact = programmeTimes,
             FunderImpact = funderTimes,
+            FunderProgrammes = fundedTimes,
             IdleKilobytes = idle,
             LoadedKilobytes = memory.Peaks,
             FunderMetrics = funderMetrics!,

@@ -19,8 +19,10 @@ public sealed record ScaleOptions
     public int Calls { get; init; } = 200;
     /// <summary>LocalRun's base port; a free one is picked when not given.</summary>
     public int? BasePort { get; init; }
-    /// <summary>Where the SQLite files live; a fresh temp folder (deleted afterwards) when not given.</summary>
+    /// <summary>Where the SQLite files live (kept afterwards); a fresh temp folder (deleted afterwards) when not given.</summary>
     public string? Data { get; init; }
+    /// <summary>Measure a system an earlier run seeded in <see cref="Data"/> (its world.json), without seeding again.</summary>
+    public bool MeasureOnly { get; init; }
 
     public int EnrolmentsPerTraining => (int)Math.Ceiling(Enrolments / (double)Trainings);
 
@@ -29,6 +31,12 @@ public sealed record ScaleOptions
         var options = new ScaleOptions();
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--measure-only")
+            {
+                options = options with { MeasureOnly = true };
+                continue;
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
@@ -44,6 +52,11 @@ public sealed record ScaleOptions
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
             i++;
+        }
+
+        if (options.MeasureOnly && options.Data is null)
+        {
+            throw new ArgumentException("--measure-only needs --data DIR of an earlier run");
         }
 
         if (options.EnrolmentsPerTraining > 10_000)
