@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CapacityHub.LocalRun;
 
 // ./run.sh → dotnet CapacityHub.LocalRun.dll [--data DIR] [--base-port N]
@@ -12,7 +13,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// SIGTERM (kill, systemd, a CI runner): without cancelling the default, the runtime exits as soon as the
+// handlers return and the four service processes are left running. Cancelling it lets Main stop them first.
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 
 Console.WriteLine($"Starting CapacityHub from {root} (data in {Path.GetFullPath(data)}) ...");
 await using var system = await LocalSystem.StartAsync(new LocalRunOptions

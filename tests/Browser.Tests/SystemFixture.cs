@@ -35,6 +35,8 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         system = await LocalSystem.StartAsync(new LocalRunOptions
         {
+            // Browser tests create their own programmes and partners; the demo data would collide with them.
+            SeedDemoData = false,
             RepositoryRoot = RepositoryRoot,
             DataFolder = dataFolder,
             BasePort = FreeBasePort(),

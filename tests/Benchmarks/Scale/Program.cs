@@ -12,7 +12,7 @@ var data = options.Data is { } given ? Path.GetFullPath(given) : Directory.Creat
 Log.Line($"data in {data}; services from {root} (Release), base port {basePort}");
 try
 {
-    await using var system = await LocalSystem.StartAsync(new LocalRunOptions { RepositoryRoot = root, DataFolder = data, BasePort = basePort });
+    await using var system = await LocalSystem.StartAsync(new LocalRunOptions { RepositoryRoot = root, DataFolder = data, BasePort = basePort, SeedDemoData = false });
     // Ctrl+C or SIGTERM must not leave the service processes behind.
     void Stop(PosixSignalContext context)
     {

@@ -32,7 +32,7 @@ public sealed class RunningSystem : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var basePort = UnusedBasePort();
-        system = await LocalSystem.StartAsync(new LocalRunOptions { RepositoryRoot = RepositoryRoot(), DataFolder = folder, BasePort = basePort });
+        system = await LocalSystem.StartAsync(new LocalRunOptions { RepositoryRoot = RepositoryRoot(), DataFolder = folder, BasePort = basePort, SeedDemoData = false });
         Web.BaseAddress = new Uri(system["gateway"].WebAddress!);
         issuer = new DemoTokenIssuer(new CallerClaims(new GatewayAuthenticationOptions()),
             new SymmetricSecurityKey(Convert.FromBase64String(system.Secrets.DemoSigningKey)), TimeProvider.System);

@@ -37,6 +37,8 @@ public sealed class RunningSystem : IAsyncLifetime
     {
         system = await LocalSystem.StartAsync(new LocalRunOptions
         {
+            // These tests create their own organisations and programme.
+            SeedDemoData = false,
             RepositoryRoot = RepositoryRoot(),
             DataFolder = dataFolder,
             BasePort = FreeBasePort(),

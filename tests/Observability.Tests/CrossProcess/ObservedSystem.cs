@@ -25,6 +25,8 @@ public sealed class ObservedSystem : IAsyncLifetime
         await Receiver.StartAsync();
         system = await LocalSystem.StartAsync(new LocalRunOptions
         {
+            // One call's trace is under test; seeding would only add traces to sift through.
+            SeedDemoData = false,
             RepositoryRoot = RepositoryRoot(),
             DataFolder = folder,
             BasePort = FreePorts.LocalRunBase(),
