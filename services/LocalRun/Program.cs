@@ -14,7 +14,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
-Console.WriteLine($"Starting CapacityHub from {root} (data in {Path.GetFullPath(data)}) ...");
+Console.WriteLine($"Starting CapacityHub from {root} (data in {Path.GetFullPath(data, root)}; a first start also enters the demo data) ...");
 await using var system = await LocalSystem.StartAsync(new LocalRunOptions
 {
     RepositoryRoot = root,
