@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using CapacityHub.LocalRun.Seeding;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Trainings.V1;
+using Xunit.Abstractions;
 
 namespace CapacityHub.EndToEnd.Tests;
 
 [Collection(LocalSystemCollection.Name)]
-public sealed class DemoSeedingTests : IAsyncLifetime
+public sealed class DemoSeedingTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int BasePort = 7750;
     private readonly string folder = RunningSystem.NewDataFolder("seed");
@@ -32,8 +34,10 @@ public sealed class DemoSeedingTests : IAsyncLifetime
     public async Task FirstStartSeedsTheDemoDataAndSeedingAgainDuplicatesNothing()
     {
         string first;
+        var clock = Stopwatch.StartNew();
         await using (var system = await RunningSystem.StartAsync(folder, BasePort, seed: true))
         {
+            output.WriteLine($"first start with seeding: {clock.Elapsed.TotalSeconds:0.0}s");
             Assert.False(system.System.Seeding!.AlreadySeeded);
             Assert.Equal(16, system.System.Seeding.Organisations);
             first = await DescribeAsync(system);
@@ -63,8 +67,10 @@ public sealed class DemoSeedingTests : IAsyncLifetime
 
         // As if the first seeding had been interrupted before it finished: the seeder runs over everything again.
         File.Delete(Path.Combine(folder, DemoSeeder.MarkerFile));
+        clock.Restart();
         await using (var system = await RunningSystem.StartAsync(folder, BasePort, seed: true))
         {
+            output.WriteLine($"restart with seeding again: {clock.Elapsed.TotalSeconds:0.0}s");
             Assert.False(system.System.Seeding!.AlreadySeeded);
             Assert.Equal(first, await DescribeAsync(system));
 
