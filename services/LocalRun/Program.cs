@@ -21,7 +21,7 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     stop.Cancel();
 });
 
-Console.WriteLine($"Starting CapacityHub from {root} (data in {Path.GetFullPath(data)}) ...");
+Console.WriteLine($"Starting CapacityHub from {root} (data in {Path.GetFullPath(data, root)}; a first start also enters the demo data) ...");
 await using var system = await LocalSystem.StartAsync(new LocalRunOptions
 {
     RepositoryRoot = root,

@@ -102,6 +102,15 @@ public sealed class FullYearScenarioTests(EmptySystemFixture fixture)
         var tokyo = await C.Trainings.CreateTrainingAsync(new CreateTrainingRequest { TrainingId = "e2e-tokyo", RequestId = "training-tokyo", Training = Tokyo() }, Manager);
         var bangkok = await C.Trainings.CreateTrainingAsync(new CreateTrainingRequest { TrainingId = "e2e-bangkok", RequestId = "training-bangkok", Training = Bangkok() }, Manager);
 
+        // Client-chosen training ids: malformed is INVALID_ARGUMENT naming the field; taken by another request is ALREADY_EXISTS.
+        var malformed = await Assert.ThrowsAsync<RpcException>(() => C.Trainings.CreateTrainingAsync(
+            new CreateTrainingRequest { TrainingId = "E2E_Tokyo", RequestId = "training-bad", Training = Tokyo() }, Manager));
+        Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
+        Assert.Equal("training_id", Assert.Single(malformed.FieldViolations()).Field);
+        var taken = await Assert.ThrowsAsync<RpcException>(() => C.Trainings.CreateTrainingAsync(
+            new CreateTrainingRequest { TrainingId = "e2e-tokyo", RequestId = "training-tokyo-again", Training = Tokyo() }, Manager));
+        Assert.Equal(StatusCode.AlreadyExists, taken.StatusCode);
+
         tokyo = await C.Trainings.ScheduleTrainingAsync(new ScheduleTrainingRequest
         {
             Name = tokyo.Name,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CapacityHub.Common.V1;
 using CapacityHub.Partners.V1;
 using CapacityHub.Rpc;
+using Xunit.Abstractions;
 
 namespace CapacityHub.EndToEnd.Tests;
 
@@ -10,7 +11,7 @@ namespace CapacityHub.EndToEnd.Tests;
 /// file: every create the service acknowledged must be there, exactly as acknowledged.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class KillDuringWritesTests(EmptySystemFixture fixture)
+public sealed class KillDuringWritesTests(EmptySystemFixture fixture, ITestOutputHelper output)
 {
     private const int Writers = 4;
     private const int AcknowledgedBeforeKill = 150;
@@ -55,6 +56,7 @@ public sealed class KillDuringWritesTests(EmptySystemFixture fixture)
         }
 
         var stored = await ListAllAsync();
+        output.WriteLine($"{acknowledged.Count} creates acknowledged before the kill, {sent.Count} sent; {stored.Count} stored after retrying all");
         Assert.Equal(sent.Count, stored.Count);
         Assert.Equal(sent.Count, stored.Select(o => o.DisplayName).Distinct(StringComparer.Ordinal).Count());
         Assert.True(acknowledged.Count >= AcknowledgedBeforeKill, $"only {acknowledged.Count} writes were acknowledged before the kill");

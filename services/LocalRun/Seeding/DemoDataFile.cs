@@ -9,7 +9,8 @@ public sealed record DemoDataFile(
     IReadOnlyList<DemoProgramme> Programmes,
     IReadOnlyList<DemoAgreement> Agreements,
     DemoOutcomeReports OutcomeReports,
-    DemoPeople Participants)
+    DemoPeople Participants,
+    string AsOf)
 {
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -8,11 +8,7 @@ namespace CapacityHub.LocalRun.Seeding;
 /// Every step looks at the stored state first, so an interrupted seeding carries on where it stopped.
 /// </summary>
 /// <remarks>
-/// Nominations are only accepted before the deadline, so a training that has already happened is entered the
-/// way an office catching up on paper records would: nominations are taken on provisional days just ahead,
-/// then the schedule and window are corrected to the real (past) dates before it starts and completes.
-/// That needs the programme's period to reach the provisional days; where it does not (the 2018 and 2019
-/// Tokyo trainings of a programme that ended in 2020), the training is kept as its schedule only.
+/// What is done to each training is decided by <see cref="TrainingSeedPlan"/>.
 /// </remarks>
 internal sealed class TrainingSeeding(SeedClients clients, DemoCallers callers, DemoDataFile data, DemoParticipants people, TimeProvider clock)
 {
@@ -26,19 +22,17 @@ internal sealed class TrainingSeeding(SeedClients clients, DemoCallers callers, 
 
     public async Task<Training> SeedAsync(DemoProgramme programme, DemoTraining t, DateOnly programmeEnd, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        // The file gives the last day nominations are taken; the API's deadline is the instant they stop.
-        var realDeadline = StartOfDay(ProtoValues.Day(t.Deadline).AddDays(1), t.Zone);
-        var provisional = Provisional(t, today);
-        var catchUp = realDeadline <= clock.GetUtcNow() && t.Status == "COMPLETED" && provisional[^1] <= programmeEnd;
-        var canOpen = realDeadline > clock.GetUtcNow() || catchUp;
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var plan = TrainingSeedPlan.For(t, programmeEnd, now);
+        var (realDeadline, provisional, catchUp, canOpen) = (plan.RealDeadline, plan.ProvisionalDays, plan.CatchUp, plan.CanOpen);
         var days = t.Days.Select(d => ProtoValues.Day(d[0])).ToList();
 
         var training = await clients.Trainings.CreateTrainingAsync(new CreateTrainingRequest
         {
             TrainingId = t.Key,
             RequestId = $"demo-seed:training:{t.Key}",
-            Training = Definition(programme, t, catchUp ? StartOfDay(today.AddDays(7), "UTC") : realDeadline),
+            Training = Definition(programme, t, catchUp ? TrainingSeedPlan.StartOfDay(today.AddDays(7), "UTC") : realDeadline),
         }, Manager(ct));
 
         if (training.Status == TrainingStatus.Planned && training.SessionDays.Count == 0)
@@ -73,7 +67,7 @@ internal sealed class TrainingSeeding(SeedClients clients, DemoCallers callers, 
             var window = new Training
             {
                 Name = training.Name,
-                NominationOpenTime = Timestamp.FromDateTimeOffset(StartOfDay(ProtoValues.Day(t.NominationsOpen), t.Zone)),
+                NominationOpenTime = Timestamp.FromDateTimeOffset(TrainingSeedPlan.StartOfDay(ProtoValues.Day(t.NominationsOpen), t.Zone)),
                 NominationDeadline = Timestamp.FromDateTimeOffset(realDeadline),
             };
             training = await clients.Trainings.UpdateTrainingAsync(new UpdateTrainingRequest
@@ -127,10 +121,6 @@ internal sealed class TrainingSeeding(SeedClients clients, DemoCallers callers, 
         return await clients.Trainings.ScheduleTrainingAsync(request, Manager(ct));
     }
 
-    /// <summary>Days just ahead, keeping the training's length, for taking nominations of one that already happened.</summary>
-    private static List<DateOnly> Provisional(DemoTraining t, DateOnly today) =>
-        [.. Enumerable.Range(0, t.Days.Count).Select(i => today.AddDays(14 + i))];
-
     private Training Definition(DemoProgramme programme, DemoTraining t, DateTimeOffset deadline)
     {
         var place = Places.GetValueOrDefault(t.Zone, ("", ""));
@@ -143,20 +133,13 @@ internal sealed class TrainingSeeding(SeedClients clients, DemoCallers callers, 
             Venue = new Venue { DisplayName = t.Venue, City = place.Item1, CountryCode = place.Item2, TimeZone = t.Zone },
             Seats = t.Seats,
             WaitlistSize = t.Waitlist,
-            NominationOpenTime = Timestamp.FromDateTimeOffset(StartOfDay(ProtoValues.Day(t.NominationsOpen), t.Zone)),
+            NominationOpenTime = Timestamp.FromDateTimeOffset(TrainingSeedPlan.StartOfDay(ProtoValues.Day(t.NominationsOpen), t.Zone)),
             NominationDeadline = Timestamp.FromDateTimeOffset(deadline),
             EligibilityNotes = "Nominees work in incident response, forensics, policy or OT security at a participating organisation.",
         };
         training.Topics.AddRange(t.Topics);
         training.Quotas.AddRange(programme.Recipients.Select(c => new Quota { Scope = QuotaScope.Country, Key = c, Seats = t.QuotaPerCountry }));
         return training;
-    }
-
-    /// <summary>Midnight at the start of <paramref name="day"/> in an IANA zone.</summary>
-    private static DateTimeOffset StartOfDay(DateOnly day, string zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, TimeZoneInfo.FindSystemTimeZoneById(zone).GetUtcOffset(local));
     }
 
     private static string Slug(string text) =>

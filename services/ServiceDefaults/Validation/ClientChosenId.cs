@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
-using CapacityHub.ServiceDefaults.Validation;
 
-namespace CapacityHub.Partners.Api;
+namespace CapacityHub.ServiceDefaults.Validation;
 
 /// <summary>
 /// Ids a caller picks on create (AIP-133), so that names such as "organisations/etda" can be written into
 /// configuration and links before the resource exists. Stricter than server ids: readable in URLs and logs.
+/// Shared so every service accepts and rejects the same ids with the same message.
 /// </summary>
-internal static partial class ClientChosenId
+public static partial class ClientChosenId
 {
     /// <summary>The id to create under: the caller's when given and well formed, otherwise a new server id.</summary>
     public static string OrNew(FieldErrors errors, string field, string chosen)
