@@ -4,7 +4,7 @@ using CapacityHub.LocalRun;
 // ./run.sh → dotnet CapacityHub.LocalRun.dll [--data DIR] [--base-port N]
 var data = ArgumentValue("--data") ?? "data";
 var basePort = int.TryParse(ArgumentValue("--base-port"), out var port) ? port : 5100;
-var root = RepositoryRoot();
+var root = Repository.FindRoot();
 
 // Lives as long as the process: ProcessExit may fire after Main has returned.
 var stop = new CancellationTokenSource();
@@ -61,17 +61,4 @@ string? ArgumentValue(string name)
 {
     var at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-}
-
-static string RepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "CapacityHub.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Run CapacityHub.LocalRun from inside the repository (CapacityHub.sln not found).");
 }

@@ -21,7 +21,7 @@ public sealed class SystemFixture : IAsyncLifetime
     private LocalSystem? system;
     private IPlaywright? playwright;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } = Repository.FindRoot();
 
     public string WebAddress { get; private set; } = "";
 
@@ -39,7 +39,7 @@ public sealed class SystemFixture : IAsyncLifetime
             SeedDemoData = false,
             RepositoryRoot = RepositoryRoot,
             DataFolder = dataFolder,
-            BasePort = FreeBasePort(),
+            BasePort = LocalPorts.FreeBasePort(),
             StartTimeout = TimeSpan.FromSeconds(120),
         });
         var gateway = system["gateway"];
@@ -101,46 +101,6 @@ public sealed class SystemFixture : IAsyncLifetime
         }
 
         return context;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CapacityHub.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("CapacityHub.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>A base port whose five ports (services +1..+3, web +80, gateway gRPC +81) are all free now.</summary>
-    private static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var basePort = 20000 + (Random.Shared.Next(0, 400) * 100);
-            if (new[] { 1, 2, 3, 80, 81 }.All(offset => IsFree(basePort + offset)))
-            {
-                return basePort;
-            }
-        }
-
-        throw new InvalidOperationException("No free block of loopback ports found for the local system.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
 

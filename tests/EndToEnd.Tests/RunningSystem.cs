@@ -29,7 +29,7 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public CallerTokens Tokens { get; }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } = Repository.FindRoot();
 
     public static async Task<RunningSystem> StartAsync(string dataFolder, int basePort, bool seed)
     {
@@ -70,18 +70,5 @@ public sealed class RunningSystem : IAsyncDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CapacityHub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CapacityHub.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -6,8 +6,8 @@ using CapacityHub.Rpc;
 // tests/Benchmarks/Scale/run.sh [--trainings M] [--enrolments N] [--programmes P] [--seed bulk|grpc]
 //   [--concurrency C] [--probe-nominations K] [--calls N] [--base-port N] [--data DIR] [--measure-only]
 var options = ScaleOptions.Parse(args);
-var root = RepositoryRoot();
-var basePort = options.BasePort ?? FreePorts.FindBase();
+var root = Repository.FindRoot();
+var basePort = options.BasePort ?? LocalPorts.FreeBasePort();
 var data = options.Data is { } given ? Path.GetFullPath(given) : Directory.CreateTempSubdirectory("capacityhub-scale-").FullName;
 Log.Line($"data in {data}; services from {root} (Release), base port {basePort}");
 try
@@ -50,17 +50,4 @@ finally
     {
         Directory.Delete(data, recursive: true);
     }
-}
-
-static string RepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "CapacityHub.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Run the benchmark from inside the repository (CapacityHub.sln not found).");
 }

@@ -31,8 +31,8 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var basePort = UnusedBasePort();
-        system = await LocalSystem.StartAsync(new LocalRunOptions { RepositoryRoot = RepositoryRoot(), DataFolder = folder, BasePort = basePort, SeedDemoData = false });
+        var basePort = LocalPorts.FreeBasePort();
+        system = await LocalSystem.StartAsync(new LocalRunOptions { RepositoryRoot = Repository.FindRoot(), DataFolder = folder, BasePort = basePort, SeedDemoData = false });
         Web.BaseAddress = new Uri(system["gateway"].WebAddress!);
         issuer = new DemoTokenIssuer(new CallerClaims(new GatewayAuthenticationOptions()),
             new SymmetricSecurityKey(Convert.FromBase64String(system.Secrets.DemoSigningKey)), TimeProvider.System);
@@ -97,49 +97,6 @@ public sealed class RunningSystem : IAsyncLifetime
         var tokens = new CallerTokens(new CallerTokenOptions { SigningKey = System.Secrets.CallerTokenKey }, TimeProvider.System);
         var headers = new Metadata { { CallerTokenOptions.MetadataKey, tokens.Issue(caller) } };
         return (RpcChannel.ForAddress(System[name].GrpcAddress), new CallOptions(headers, DateTime.UtcNow.AddSeconds(30)));
-    }
-
-    /// <summary>
-    /// A block of ports (base+1..3, +80, +81) nobody listens on, starting from one derived from the process id
-    /// so that concurrent test runs, and the other running-system fixture of this assembly, pick different ones.
-    /// </summary>
-    private static int UnusedBasePort()
-    {
-        for (var block = 0; block < 100; block++)
-        {
-            var candidate = 30000 + ((Environment.ProcessId + (block * 7)) % 300 * 100);
-            if (new[] { 1, 2, 3, 80, 81 }.All(offset => Unused(candidate + offset)))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("No unused block of loopback ports.");
-    }
-
-    private static bool Unused(int port)
-    {
-        try
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, port);
-            probe.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CapacityHub.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CapacityHub.sln not found above the test binaries.");
     }
 }
 

@@ -39,9 +39,9 @@ public sealed class RunningSystem : IAsyncLifetime
         {
             // These tests create their own organisations and programme.
             SeedDemoData = false,
-            RepositoryRoot = RepositoryRoot(),
+            RepositoryRoot = Repository.FindRoot(),
             DataFolder = dataFolder,
-            BasePort = FreeBasePort(),
+            BasePort = LocalPorts.FreeBasePort(),
             Configuration = Configuration,
         });
         Channel = RpcChannel.ForAddress(GatewayGrpc);
@@ -94,48 +94,6 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public static CallOptions As(string token, TimeSpan? timeout = null) =>
         new(new Metadata { { "authorization", "Bearer " + token } }, DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20)));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CapacityHub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CapacityHub.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>A base port whose five ports (base+1..3, base+80, base+81) are free right now.</summary>
-    private static int FreeBasePort()
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var candidate = Random.Shared.Next(200, 600) * 100;
-            if (new[] { 1, 2, 3, 80, 81 }.All(offset => IsFree(candidate + offset)))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("No free block of ports found.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }
 
 [CollectionDefinition(Name)]

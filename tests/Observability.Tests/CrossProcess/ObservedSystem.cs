@@ -27,9 +27,9 @@ public sealed class ObservedSystem : IAsyncLifetime
         {
             // One call's trace is under test; seeding would only add traces to sift through.
             SeedDemoData = false,
-            RepositoryRoot = RepositoryRoot(),
+            RepositoryRoot = Repository.FindRoot(),
             DataFolder = folder,
-            BasePort = FreePorts.LocalRunBase(),
+            BasePort = LocalPorts.FreeBasePort(),
             Configuration = BuildConfiguration(),
             Environment = new Dictionary<string, string>
             {
@@ -65,20 +65,6 @@ public sealed class ObservedSystem : IAsyncLifetime
         var token = await response.Content.ReadFromJsonAsync<DemoToken>();
         return token!.AccessToken;
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CapacityHub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CapacityHub.sln not found above the test's folder.");
-    }
-
     // The services are started from the same configuration the tests were built in (bin/<config>/net10.0).
     private static string BuildConfiguration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
