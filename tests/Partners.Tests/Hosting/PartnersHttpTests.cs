@@ -10,12 +10,20 @@ public sealed class PartnersHttpTests : IAsyncLifetime
 {
     private ServiceTestHost? host;
 
-    private PartnerService.PartnerServiceClient Client => new(host!.Channel);
+    private RpcChannel? asAdministrator;
 
-    public async Task InitializeAsync() => host = await ServiceTestHost.StartAsync("partners", b => b.AddPartners(), a => a.MapPartners());
+    private PartnerService.PartnerServiceClient Client => new(asAdministrator!);
+
+    public async Task InitializeAsync()
+    {
+        host = await ServiceTestHost.StartAsync("partners", b => b.AddPartners(), a => a.MapPartners(),
+            settings: new Dictionary<string, string?> { ["Identity:SigningKey"] = TestCallers.SigningKey });
+        asAdministrator = TestCallers.ChannelAs(host.Channel.Address, TestCallers.Administrator);
+    }
 
     public async Task DisposeAsync()
     {
+        asAdministrator?.Dispose();
         if (host is not null)
         {
             await host.DisposeAsync();
