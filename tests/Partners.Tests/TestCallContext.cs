@@ -1,12 +1,27 @@
 using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http;
 
 namespace CapacityHub.Partners.Tests;
 
-/// <summary>The call context an Api class sees when a test calls it directly.</summary>
-internal sealed class TestCallContext(string method = "/test") : ServerCallContext
+/// <summary>
+/// The call context an Api class sees when a test calls it directly, with the caller the interceptor
+/// would have set: an administrator unless a test names someone else.
+/// </summary>
+internal sealed class TestCallContext : ServerCallContext
 {
-    public override string Method { get; } = method;
+    public TestCallContext(string method = "/test", CallerIdentity? caller = null)
+    {
+        Method = method;
+        this.SetCaller(caller ?? TestCallers.Administrator);
+    }
+
+    public TestCallContext(CallerIdentity caller)
+        : this("/test", caller)
+    {
+    }
+
+    public override string Method { get; }
 
     public override string Peer => "ipv4:127.0.0.1:1";
 

@@ -4,6 +4,7 @@ using CapacityHub.Partners.Storage;
 using CapacityHub.Partners.V1;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Errors;
+using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 using CapacityHub.Storage;
 using Google.Protobuf.WellKnownTypes;
@@ -18,8 +19,13 @@ public sealed partial class PartnerApi
         "type", "title", "parties", "programme", "signed_date", "term", "amount", "reporting_schedule",
     ];
 
-    public override async Task<Agreement> GetAgreement(GetAgreementRequest request, ServerCallContext context) =>
-        (await LoadAgreementAsync(request.Name, "name", context)).Value;
+    public override async Task<Agreement> GetAgreement(GetAgreementRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var stored = await LoadAgreementAsync(request.Name, "name", context);
+        PartnersAccess.RequireReadAgreement(caller, stored.Value);
+        return stored.Value;
+    }
 
     public override async Task<ListAgreementsResponse> ListAgreements(ListAgreementsRequest request, ServerCallContext context)
     {
@@ -30,7 +36,8 @@ public sealed partial class PartnerApi
         errors.ThrowIfAny("list request");
         var size = Paging.SizeOf(request.PageSize);
 
-        var filter = new AgreementListFilter(request.Party, request.Programme, request.Type);
+        var party = PartnersAccess.AgreementScope(context.Caller(), request.Party) ?? request.Party;
+        var filter = new AgreementListFilter(party, request.Programme, request.Type);
         var (items, next) = await StoreFailures.Guard(() =>
             agreements.ListAsync(filter, size, request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken));
         var response = new ListAgreementsResponse { NextPageToken = next ?? "" };
@@ -40,6 +47,7 @@ public sealed partial class PartnerApi
 
     public override async Task<Agreement> CreateAgreement(CreateAgreementRequest request, ServerCallContext context)
     {
+        PartnersAccess.RequireWriteAgreement(context.Caller(), "create agreements");
         var errors = new FieldErrors();
         RequireRequestId(errors, request.RequestId);
         var agreement = request.Agreement?.Clone() ?? new Agreement();
@@ -71,6 +79,7 @@ public sealed partial class PartnerApi
             throw RpcException.InvalidArgument("Invalid update: agreement is required.", new FieldViolation("agreement", "is required"));
         }
 
+        PartnersAccess.RequireWriteAgreement(context.Caller(), "update agreements");
         var stored = await LoadAgreementAsync(request.Agreement.Name, "agreement.name", context);
         StoreFailures.RequireEtag(request.Agreement.Etag, stored.Version, $"Agreement \"{stored.Value.Title}\"");
         var updated = UpdateMasks.Apply(stored.Value, request.Agreement, request.UpdateMask, UpdatableAgreementFields, "name, etag and audit are set by the server");
@@ -86,6 +95,7 @@ public sealed partial class PartnerApi
 
     public override async Task<Empty> DeleteAgreement(DeleteAgreementRequest request, ServerCallContext context)
     {
+        PartnersAccess.RequireWriteAgreement(context.Caller(), "delete agreements");
         var stored = await LoadAgreementAsync(request.Name, "name", context);
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Agreement \"{stored.Value.Title}\"");
         await StoreFailures.Guard(() => agreements.DeleteAsync(stored.Id, stored.Value, stored.Version, context.CancellationToken));

@@ -1,6 +1,7 @@
 using CapacityHub.Partners.Domain;
 using CapacityHub.Partners.V1;
 using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 
 namespace CapacityHub.Partners.Api;
@@ -12,6 +13,7 @@ public sealed partial class PartnerApi
 
     public override async Task<BatchGetOrganisationsResponse> BatchGetOrganisations(BatchGetOrganisationsRequest request, ServerCallContext context)
     {
+        var caller = context.Caller();
         var errors = new FieldErrors();
         if (request.Names.Count > MaxBatch)
         {
@@ -38,7 +40,7 @@ public sealed partial class PartnerApi
 
             if (organisation is not null)
             {
-                response.Organisations.Add(organisation);
+                response.Organisations.Add(PartnersAccess.Visible(caller, organisation));
             }
             else if (request.AllowMissing)
             {

@@ -4,6 +4,7 @@ using CapacityHub.Partners.Storage;
 using CapacityHub.Partners.V1;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Errors;
+using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 using CapacityHub.Storage;
 using Google.Protobuf.WellKnownTypes;
@@ -19,11 +20,15 @@ public sealed partial class PartnerApi(OrganisationRepository organisations, Agr
         "iati_identifier", "display_name", "acronym", "type", "country_code", "country_display_name", "region_groups", "contacts", "status",
     ];
 
-    public override async Task<Organisation> GetOrganisation(GetOrganisationRequest request, ServerCallContext context) =>
-        (await LoadOrganisationAsync(request.Name, "name", context)).Value;
+    public override async Task<Organisation> GetOrganisation(GetOrganisationRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        return PartnersAccess.Visible(caller, (await LoadOrganisationAsync(request.Name, "name", context)).Value);
+    }
 
     public override async Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context)
     {
+        var caller = context.Caller();
         var errors = new FieldErrors();
         errors.CountryCode("country_code", request.CountryCode, required: false);
         errors.KnownEnum("type", request.Type);
@@ -36,12 +41,13 @@ public sealed partial class PartnerApi(OrganisationRepository organisations, Agr
         var (items, next) = await StoreFailures.Guard(() =>
             organisations.ListAsync(filter, size, request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken));
         var response = new ListOrganisationsResponse { NextPageToken = next ?? "" };
-        response.Organisations.AddRange(items);
+        response.Organisations.AddRange(items.Select(o => PartnersAccess.Visible(caller, o)));
         return response;
     }
 
     public override async Task<Organisation> CreateOrganisation(CreateOrganisationRequest request, ServerCallContext context)
     {
+        PartnersAccess.RequireAdministrator(context.Caller(), "create organisations");
         var errors = new FieldErrors();
         RequireRequestId(errors, request.RequestId);
         var organisation = request.Organisation?.Clone() ?? new Organisation();
@@ -77,7 +83,9 @@ public sealed partial class PartnerApi(OrganisationRepository organisations, Agr
             throw RpcException.InvalidArgument("Invalid update: organisation is required.", new FieldViolation("organisation", "is required"));
         }
 
+        var caller = context.Caller();
         var stored = await LoadOrganisationAsync(request.Organisation.Name, "organisation.name", context);
+        PartnersAccess.RequireOrganisationUpdate(caller, stored.Value, request.UpdateMask?.Paths ?? []);
         StoreFailures.RequireEtag(request.Organisation.Etag, stored.Version, $"Organisation {stored.Value.DisplayName}");
         var updated = UpdateMasks.Apply(stored.Value, request.Organisation, request.UpdateMask, UpdatableOrganisationFields, "name, etag and audit are set by the server");
         var errors = new FieldErrors();
@@ -93,6 +101,7 @@ public sealed partial class PartnerApi(OrganisationRepository organisations, Agr
 
     public override async Task<Empty> DeleteOrganisation(DeleteOrganisationRequest request, ServerCallContext context)
     {
+        PartnersAccess.RequireAdministrator(context.Caller(), "delete organisations");
         var stored = await LoadOrganisationAsync(request.Name, "name", context);
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Organisation {stored.Value.DisplayName}");
         if (await organisations.HasAgreementsAsync(stored.Value.Name, context.CancellationToken))

@@ -1,9 +1,11 @@
 using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.Programmes.Api;
 
-/// <summary>Who to name in audit fields: the authenticated principal of the call, if any.</summary>
+/// <summary>Who to name in audit fields: the caller token's subject (creators manage what they create).</summary>
 internal static class Caller
 {
-    public static string SubjectOf(ServerCallContext context) => context.HttpContext?.User?.Identity?.Name ?? "";
+    public static string SubjectOf(ServerCallContext context) =>
+        context.CallerOrNull()?.Subject ?? context.HttpContext?.User?.Identity?.Name ?? "";
 }

@@ -2,6 +2,7 @@ using CapacityHub.Programmes.Domain;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Errors;
+using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 
 namespace CapacityHub.Programmes.Api;
@@ -11,6 +12,7 @@ public sealed partial class ProgrammeApi
 {
     public override async Task<CheckTrainingWindowResponse> CheckTrainingWindow(CheckTrainingWindowRequest request, ServerCallContext context)
     {
+        ProgrammesAccess.RequireWindowCheck(context.Caller());
         var errors = new FieldErrors();
         errors.ResourceName("programme", request.Programme, Collection);
         var dates = errors.DateRange("training_dates", request.TrainingDates);
@@ -26,6 +28,7 @@ public sealed partial class ProgrammeApi
 
     public override async Task<Programme> UpdateIndicatorActuals(UpdateIndicatorActualsRequest request, ServerCallContext context)
     {
+        var caller = context.Caller();
         var errors = new FieldErrors();
         errors.ResourceName("name", request.Name, Collection);
         errors.Required("result_id", request.ResultId);
@@ -39,6 +42,7 @@ public sealed partial class ProgrammeApi
 
         errors.ThrowIfAny("indicator actuals");
         var stored = await LoadAsync(request.Name, "name", context);
+        ProgrammesAccess.RequireManage(caller, stored.Value, "record indicator actuals of");
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Programme {stored.Value.Code}");
         RequireEditable(stored.Value);
 

@@ -2,6 +2,7 @@ using CapacityHub.Programmes.Domain;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Errors;
+using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 
 namespace CapacityHub.Programmes.Api;
@@ -11,6 +12,7 @@ public sealed partial class ProgrammeApi
 {
     public override async Task<Programme> AddParticipatingOrganisation(AddParticipatingOrganisationRequest request, ServerCallContext context)
     {
+        var caller = context.Caller();
         var errors = new FieldErrors();
         errors.ResourceName("name", request.Name, Collection);
         if (request.ParticipatingOrganisation is null)
@@ -24,6 +26,7 @@ public sealed partial class ProgrammeApi
 
         errors.ThrowIfAny("participating organisation");
         var stored = await LoadAsync(request.Name, "name", context);
+        ProgrammesAccess.RequireManage(caller, stored.Value, "add participants to");
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Programme {stored.Value.Code}");
         RequireEditable(stored.Value);
         var organisation = request.ParticipatingOrganisation!.Organisation;
@@ -39,11 +42,13 @@ public sealed partial class ProgrammeApi
 
     public override async Task<Programme> RemoveParticipatingOrganisation(RemoveParticipatingOrganisationRequest request, ServerCallContext context)
     {
+        var caller = context.Caller();
         var errors = new FieldErrors();
         errors.ResourceName("name", request.Name, Collection);
         errors.ResourceName("organisation", request.Organisation, ProgrammeRules.Organisations);
         errors.ThrowIfAny("request");
         var stored = await LoadAsync(request.Name, "name", context);
+        ProgrammesAccess.RequireManage(caller, stored.Value, "remove participants from");
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Programme {stored.Value.Code}");
         RequireEditable(stored.Value);
 

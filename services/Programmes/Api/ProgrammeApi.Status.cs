@@ -2,6 +2,7 @@ using CapacityHub.Programmes.Domain;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Errors;
+using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 
 namespace CapacityHub.Programmes.Api;
@@ -29,6 +30,7 @@ public sealed partial class ProgrammeApi
 
     private async Task<Programme> ChangeStatusAsync(ChangeProgrammeStatusRequest request, StatusChange change, ServerCallContext context)
     {
+        var caller = context.Caller();
         var errors = new FieldErrors();
         errors.ResourceName("name", request.Name, Collection);
         errors.MaxLength("reason", request.Reason, 2000);
@@ -41,6 +43,7 @@ public sealed partial class ProgrammeApi
         errors.ThrowIfAny("status change");
 
         var stored = await LoadAsync(request.Name, "name", context);
+        ProgrammesAccess.RequireManage(caller, stored.Value, $"change the status ({change}) of");
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Programme {stored.Value.Code}");
         if (ProgrammeLifecycle.WhyNot(stored.Value, change) is { } why)
         {

@@ -3,6 +3,7 @@ using CapacityHub.Programmes.Storage;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Errors;
+using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 using CapacityHub.Storage;
 using Google.Protobuf.WellKnownTypes;
@@ -14,11 +15,17 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
 {
     private const string Collection = "programmes";
 
-    public override async Task<Programme> GetProgramme(GetProgrammeRequest request, ServerCallContext context) =>
-        (await LoadAsync(request.Name, "name", context)).Value;
+    public override async Task<Programme> GetProgramme(GetProgrammeRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var stored = await LoadAsync(request.Name, "name", context);
+        ProgrammesAccess.RequireRead(caller, stored.Value);
+        return stored.Value;
+    }
 
     public override async Task<ListProgrammesResponse> ListProgrammes(ListProgrammesRequest request, ServerCallContext context)
     {
+        var scope = ProgrammesAccess.ListScope(context.Caller());
         var errors = new FieldErrors();
         errors.KnownEnum("status", request.Status);
         errors.KnownEnum("recipient_region", request.RecipientRegion);
@@ -28,7 +35,8 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         errors.ThrowIfAny("list request");
         var size = Paging.SizeOf(request.PageSize);
 
-        var tags = new List<string>();
+        // The caller's scope goes first: the repository walks the first tag's index and checks the rest.
+        var tags = scope is null ? new List<string>() : [scope];
         if (request.Funder.Length > 0)
         {
             tags.Add(ProgrammeTags.Funder(request.Funder));
@@ -58,6 +66,7 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
 
     public override async Task<Programme> CreateProgramme(CreateProgrammeRequest request, ServerCallContext context)
     {
+        ProgrammesAccess.RequireCreate(context.Caller());
         var errors = new FieldErrors();
         RequireRequestId(errors, request.RequestId);
         if (request.Programme is null)
@@ -94,7 +103,9 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
             throw RpcException.InvalidArgument("Invalid update: programme is required.", new FieldViolation("programme", "is required"));
         }
 
+        var caller = context.Caller();
         var stored = await LoadAsync(request.Programme.Name, "programme.name", context);
+        ProgrammesAccess.RequireManage(caller, stored.Value, "update");
         StoreFailures.RequireEtag(request.Programme.Etag, stored.Version, $"Programme {stored.Value.Code}");
         RequireEditable(stored.Value);
 
@@ -108,7 +119,9 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
 
     public override async Task<Empty> DeleteProgramme(DeleteProgrammeRequest request, ServerCallContext context)
     {
+        var caller = context.Caller();
         var stored = await LoadAsync(request.Name, "name", context);
+        ProgrammesAccess.RequireManage(caller, stored.Value, "delete");
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Programme {stored.Value.Code}");
         if (ProgrammeLifecycle.WhyNotDelete(stored.Value) is { } why)
         {

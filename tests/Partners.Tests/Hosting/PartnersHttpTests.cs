@@ -10,12 +10,20 @@ public sealed class PartnersHttpTests : IAsyncLifetime
 {
     private ServiceTestHost? host;
 
-    private PartnerService.PartnerServiceClient Client => new(host!.Channel);
+    private RpcChannel? asAdministrator;
 
-    public async Task InitializeAsync() => host = await ServiceTestHost.StartAsync("partners", b => b.AddPartners(), a => a.MapPartners());
+    private PartnerService.PartnerServiceClient Client => new(asAdministrator!);
+
+    public async Task InitializeAsync()
+    {
+        host = await ServiceTestHost.StartAsync("partners", b => b.AddPartners(), a => a.MapPartners(),
+            settings: new Dictionary<string, string?> { ["Identity:SigningKey"] = TestCallers.SigningKey });
+        asAdministrator = TestCallers.ChannelAs(host.Channel.Address, TestCallers.Administrator);
+    }
 
     public async Task DisposeAsync()
     {
+        asAdministrator?.Dispose();
         if (host is not null)
         {
             await host.DisposeAsync();
@@ -42,5 +50,20 @@ public sealed class PartnersHttpTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Equal("organisation.country_code", Assert.Single(e.FieldViolations()).Field);
+    }
+
+    [Fact]
+    public async Task OverTheWireAFunderReadsTheDirectoryWithoutContactsAndNoTokenIsUnauthenticated()
+    {
+        var created = await Client.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = SamplePartners.Cert(), RequestId = "http-3" });
+        using var funder = TestCallers.ChannelAs(host!.Channel.Address, TestCallers.Funder("meti"));
+        var seen = await new PartnerService.PartnerServiceClient(funder).GetOrganisationAsync(new GetOrganisationRequest { Name = created.Name });
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => new PartnerService.PartnerServiceClient(host.Channel)
+            .GetOrganisationAsync(new GetOrganisationRequest { Name = created.Name }));
+
+        Assert.NotEmpty(created.Contacts);
+        Assert.Equal(created.DisplayName, seen.DisplayName);
+        Assert.Empty(seen.Contacts);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
     }
 }

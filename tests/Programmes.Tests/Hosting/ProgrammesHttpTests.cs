@@ -11,12 +11,20 @@ public sealed class ProgrammesHttpTests : IAsyncLifetime
 {
     private ServiceTestHost? host;
 
-    private ProgrammeService.ProgrammeServiceClient Client => new(host!.Channel);
+    private RpcChannel? asAdministrator;
 
-    public async Task InitializeAsync() => host = await ServiceTestHost.StartAsync("programmes", b => b.AddProgrammes(), a => a.MapProgrammes());
+    private ProgrammeService.ProgrammeServiceClient Client => new(asAdministrator!);
+
+    public async Task InitializeAsync()
+    {
+        host = await ServiceTestHost.StartAsync("programmes", b => b.AddProgrammes(), a => a.MapProgrammes(),
+            settings: new Dictionary<string, string?> { ["Identity:SigningKey"] = TestCallers.SigningKey });
+        asAdministrator = TestCallers.ChannelAs(host.Channel.Address, TestCallers.Administrator);
+    }
 
     public async Task DisposeAsync()
     {
+        asAdministrator?.Dispose();
         if (host is not null)
         {
             await host.DisposeAsync();
@@ -59,5 +67,20 @@ public sealed class ProgrammesHttpTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
         Assert.Contains("JPUS-ICS", e.Detail);
+    }
+
+    [Fact]
+    public async Task ServiceRefusesAManagerOfOtherProgrammesAndACallWithoutToken()
+    {
+        var created = await Client.CreateProgrammeAsync(new CreateProgrammeRequest { Programme = IcsTraining(), RequestId = "http-4" });
+        using var other = TestCallers.ChannelAs(host!.Channel.Address, TestCallers.OtherManager());
+        var denied = await Assert.ThrowsAsync<RpcException>(() => new ProgrammeService.ProgrammeServiceClient(other)
+            .CancelProgrammeAsync(new ChangeProgrammeStatusRequest { Name = created.Name, Reason = "not mine" }));
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => new ProgrammeService.ProgrammeServiceClient(host.Channel)
+            .GetProgrammeAsync(new GetProgrammeRequest { Name = created.Name }));
+
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Contains("ProgrammeManager", denied.Detail);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
     }
 }
