@@ -1,5 +1,6 @@
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Identity;
+using CapacityHub.TestSupport;
 using Microsoft.AspNetCore.Http;
 
 namespace CapacityHub.Programmes.Tests;

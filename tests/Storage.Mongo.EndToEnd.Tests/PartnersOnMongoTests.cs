@@ -23,7 +23,8 @@ public sealed class PartnersOnMongoTests
         try
         {
             await using var host = await StartAsync(MongoServerFactAttribute.Uri!, database);
-            var client = new PartnerService.PartnerServiceClient(host.Channel);
+            using var asAdministrator = TestCallers.ChannelAs(host.Channel.Address, TestCallers.Administrator);
+            var client = new PartnerService.PartnerServiceClient(asAdministrator);
 
             var created = await client.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = Cert(), RequestId = "e2e-1" });
             var again = await client.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = Cert(), RequestId = "e2e-1" });
@@ -75,6 +76,7 @@ public sealed class PartnersOnMongoTests
                 ["Storage:Provider"] = "MongoDb",
                 ["Storage:MongoDb:ConnectionString"] = connectionString,
                 ["Storage:MongoDb:Database"] = database,
+                ["Identity:SigningKey"] = TestCallers.SigningKey,
             });
 
     private static Organisation Cert() => new()

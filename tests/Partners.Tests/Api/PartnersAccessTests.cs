@@ -2,7 +2,7 @@ using CapacityHub.Partners.V1;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Identity;
 using Google.Protobuf.WellKnownTypes;
-using static CapacityHub.Partners.Tests.TestCallers;
+using static CapacityHub.TestSupport.TestCallers;
 
 namespace CapacityHub.Partners.Tests.Api;
 

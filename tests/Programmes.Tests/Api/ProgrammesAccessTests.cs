@@ -2,7 +2,7 @@ using CapacityHub.Programmes.V1;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Identity;
 using static CapacityHub.Programmes.Tests.SampleProgrammes;
-using static CapacityHub.Programmes.Tests.TestCallers;
+using static CapacityHub.TestSupport.TestCallers;
 
 namespace CapacityHub.Programmes.Tests.Api;
 

@@ -1,10 +1,10 @@
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Identity;
 
-namespace CapacityHub.Partners.Tests;
+namespace CapacityHub.TestSupport;
 
 /// <summary>The callers the authorisation rules tell apart, and a channel that calls as one of them.</summary>
-internal static class TestCallers
+public static class TestCallers
 {
     /// <summary>A test key (base64 of 32 bytes); services accept tokens signed with it.</summary>
     public const string SigningKey = "Y2FwYWNpdHlodWItdGVzdC1zaWduaW5nLWtleS0zMmI=";
