@@ -5,6 +5,7 @@ using CapacityHub.Gateway.Authorization;
 using CapacityHub.Gateway.Limits;
 using CapacityHub.Rpc;
 using CapacityHub.Rpc.Protocol;
+using CapacityHub.Rpc.Server;
 using CapacityHub.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -20,7 +21,7 @@ public sealed partial class GrpcForwarder(BackendTargets targets, CallerClaims c
 {
     public async Task HandleAsync(HttpContext http)
     {
-        if (!GrpcTransport.Check(http))
+        if (!RequestValidation.CheckTransport(http))
         {
             return;
         }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace CapacityHub.Rpc.Server;
 
 /// <summary>Checks that happen before a request is treated as gRPC at all: HTTP version and content type.</summary>
-internal static class RequestValidation
+public static class RequestValidation
 {
     /// <summary>False (with a 426 or 415 response written) when the request is not gRPC over HTTP/2.</summary>
     public static bool CheckTransport(HttpContext http)
