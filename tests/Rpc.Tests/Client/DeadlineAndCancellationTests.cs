@@ -53,7 +53,8 @@ public sealed class DeadlineAndCancellationTests(EchoServerFixture server)
     public async Task DeadlineAlsoEndsStreamingCallsLocally()
     {
         using var channel = RpcChannel.ForAddress(server.Address);
-        var options = Echo.With(("x-count", "100"), ("x-delay-ms", "100")).WithTimeout(TimeSpan.FromMilliseconds(400));
+        // 100 messages 100 ms apart would take 10 s; the 1 s deadline must end the stream long before that.
+        var options = Echo.With(("x-count", "100"), ("x-delay-ms", "100")).WithTimeout(TimeSpan.FromSeconds(1));
         using var call = channel.ServerStreaming(Echo.Repeat, Echo.Text("m"), options);
 
         var read = 0;
@@ -66,7 +67,8 @@ public sealed class DeadlineAndCancellationTests(EchoServerFixture server)
         });
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
-        Assert.InRange(read, 1, 5);
+        // No lower bound: on a loaded machine grpcio may not have sent its first message within the deadline.
+        Assert.InRange(read, 0, 12);
     }
 
     [Fact]
