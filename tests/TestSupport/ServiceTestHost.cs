@@ -25,6 +25,9 @@ public sealed class ServiceTestHost : IAsyncDisposable
 
     public RpcChannel Channel { get; }
 
+    /// <summary>The host's services, for tests that change state the service reads (e.g. health statuses).</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <param name="name">Names the temp folder and the SQLite file.</param>
     /// <param name="add">The service's builder extension, e.g. <c>b => b.AddPartners()</c>.</param>
     /// <param name="map">The service's endpoint extension, e.g. <c>a => a.MapPartners()</c>.</param>

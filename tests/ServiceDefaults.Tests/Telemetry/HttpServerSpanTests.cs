@@ -3,12 +3,10 @@ using System.Net;
 using System.Security.Cryptography;
 using CapacityHub.Rpc;
 using CapacityHub.ServiceDefaults.Hosting;
+using CapacityHub.TestSupport;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CapacityHub.ServiceDefaults.Tests.Telemetry;
@@ -21,38 +19,32 @@ namespace CapacityHub.ServiceDefaults.Tests.Telemetry;
 public sealed class HttpServerSpanTests : IAsyncLifetime
 {
     private readonly TelemetryRecorder recorder = new("Microsoft.AspNetCore");
-    private readonly string folder = Directory.CreateTempSubdirectory("capacityhub-http-spans-").FullName;
-    private WebApplication? app;
+    private ServiceTestHost? host;
     private string address = "";
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
-            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
-            ["Storage:Path"] = Path.Combine(folder, "spans.db"),
-        });
-        builder.AddServiceDefaults("http-spans", []);
-        app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapGet("/reports/{id}", (string id) => Results.Ok(id));
-        app.MapGet("/broken", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
-        await app.StartAsync();
-        address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host = await ServiceTestHost.StartAsync(
+            "http-spans",
+            b => b.AddServiceDefaults("http-spans", []),
+            a =>
+            {
+                a.MapServiceDefaults();
+                a.MapGet("/reports/{id}", (string id) => Results.Ok(id));
+                a.MapGet("/broken", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+            },
+            environment: "Testing");
+        address = host.Channel.Address.ToString();
     }
 
     public async Task DisposeAsync()
     {
-        if (app is not null)
+        if (host is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await host.DisposeAsync();
         }
 
         recorder.Dispose();
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

@@ -1,13 +1,11 @@
 using CapacityHub.Rpc;
 using CapacityHub.Rpc.Telemetry;
 using CapacityHub.ServiceDefaults.Hosting;
+using CapacityHub.TestSupport;
 using Google.Protobuf;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CapacityHub.ServiceDefaults.Tests.Telemetry;
@@ -21,47 +19,29 @@ namespace CapacityHub.ServiceDefaults.Tests.Telemetry;
 public sealed class StreamingMessageCountTests : IAsyncLifetime
 {
     private readonly TelemetryRecorder recorder = new(RpcTelemetry.Name);
-    private readonly string folder = Directory.CreateTempSubdirectory("capacityhub-message-counts-").FullName;
-    private WebApplication? app;
-    private RpcChannel? channel;
+    private ServiceTestHost? host;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
-            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
-            ["Storage:Path"] = Path.Combine(folder, "counts.db"),
-        });
-        builder.AddServiceDefaults("message-counts", []);
-        app = builder.Build();
-        app.MapServiceDefaults();
-        await app.StartAsync();
-        channel = RpcChannel.ForAddress(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
+    public async Task InitializeAsync() =>
+        host = await ServiceTestHost.StartAsync("message-counts", b => b.AddServiceDefaults("message-counts", []), a => a.MapServiceDefaults(), environment: "Testing");
 
     public async Task DisposeAsync()
     {
-        channel?.Dispose();
-        if (app is not null)
+        if (host is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await host.DisposeAsync();
         }
 
         recorder.Dispose();
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
     public async Task AServerStreamingCallCountsOneRequestAndEveryResponse()
     {
-        var health = app!.Services.GetRequiredService<IHealthStatusRegistry>();
+        var health = host!.Services.GetRequiredService<IHealthStatusRegistry>();
         health.SetStatus("watched", HealthCheckResponse.Types.ServingStatus.NotServing);
         using var stop = new CancellationTokenSource();
         var request = new HealthCheckRequest { Service = "watched" };
-        using var call = new Health.HealthClient(channel!).Watch(request, new CallOptions(CancellationToken: stop.Token));
+        using var call = new Health.HealthClient(host!.Channel).Watch(request, new CallOptions(CancellationToken: stop.Token));
 
         Assert.True(await call.ResponseStream.MoveNext());
         var first = call.ResponseStream.Current;
@@ -88,7 +68,7 @@ public sealed class StreamingMessageCountTests : IAsyncLifetime
     [Fact]
     public async Task ABidirectionalCallCountsEveryMessageEachWay()
     {
-        using var call = new ServerReflection.ServerReflectionClient(channel!).ServerReflectionInfo();
+        using var call = new ServerReflection.ServerReflectionClient(host!.Channel).ServerReflectionInfo();
         var sent = new List<IMessage>();
         var received = new List<IMessage>();
         foreach (var symbol in new[] { "", "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection" })
@@ -118,7 +98,7 @@ public sealed class StreamingMessageCountTests : IAsyncLifetime
     [Fact]
     public async Task UnaryCallsAreNotCounted()
     {
-        await new Health.HealthClient(channel!).CheckAsync(new HealthCheckRequest { Service = "liveness" });
+        await new Health.HealthClient(host!.Channel).CheckAsync(new HealthCheckRequest { Service = "liveness" });
 
         await recorder.WaitForAsync(r => PerCall(r, "rpc.server.duration", "Check"), 1, "Check's duration");
         Assert.Empty(PerCall(recorder, "rpc.server.requests_per_rpc", "Check"));
