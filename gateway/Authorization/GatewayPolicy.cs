@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.Gateway.Authorization;
@@ -33,14 +33,14 @@ public static class GatewayPolicy
         var method = Normalise(fullMethodName);
         if (!Table.TryGetValue(method, out var roles))
         {
-            return new RpcException(StatusCode.PermissionDenied,
-                $"Permission denied at the gateway: {method} is not a method the gateway forwards.");
+            return new RpcException(new Status(StatusCode.PermissionDenied,
+                $"Permission denied at the gateway: {method} is not a method the gateway forwards."));
         }
 
         return roles.Contains(caller.Role)
             ? null
-            : new RpcException(StatusCode.PermissionDenied,
-                $"Permission denied at the gateway: the role {caller.Role} may not call {method} (allowed: {string.Join(", ", roles.Roles)}).");
+            : new RpcException(new Status(StatusCode.PermissionDenied,
+                $"Permission denied at the gateway: the role {caller.Role} may not call {method} (allowed: {string.Join(", ", roles.Roles)})."));
     }
 
     /// <summary>Throws the PERMISSION_DENIED of <see cref="Check"/>, for callers that prefer exceptions.</summary>

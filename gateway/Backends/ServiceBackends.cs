@@ -1,6 +1,8 @@
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
+using Grpc.Core;
+using Grpc.Net.Client;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 
@@ -9,10 +11,13 @@ namespace CapacityHub.Gateway.Backends;
 /// <summary>
 /// The three services as the gateway reaches them (<c>Services:Programmes</c>, <c>Services:Partners</c>,
 /// <c>Services:Trainings</c>): one channel per service, spread over every pod address, and generated
-/// clients whose calls act as the signed-in user of the current request.
+/// clients whose calls act as the signed-in user of the current request. Channels come from
+/// <see cref="ServiceChannels"/>, the settings every CapacityHub caller shares.
 /// </summary>
 public sealed class ServiceBackends : IDisposable
 {
+    private readonly List<GrpcChannel> channels = [];
+
     public ServiceBackends(IConfiguration configuration, UserCallerInterceptor caller)
     {
         Programmes = Open(configuration, "Programmes", caller);
@@ -26,12 +31,12 @@ public sealed class ServiceBackends : IDisposable
         ImpactClient = new ImpactService.ImpactServiceClient(Trainings);
     }
 
-    /// <summary>Raw channels, for forwarding calls whose caller token is set by the forwarder itself.</summary>
-    public RpcChannel Programmes { get; }
+    /// <summary>Invokers per service, for calls made by method name (REST routes).</summary>
+    public CallInvoker Programmes { get; }
 
-    public RpcChannel Partners { get; }
+    public CallInvoker Partners { get; }
 
-    public RpcChannel Trainings { get; }
+    public CallInvoker Trainings { get; }
 
     public ProgrammeService.ProgrammeServiceClient ProgrammeClient { get; }
 
@@ -47,12 +52,13 @@ public sealed class ServiceBackends : IDisposable
 
     public void Dispose()
     {
-        Programmes.Dispose();
-        Partners.Dispose();
-        Trainings.Dispose();
+        foreach (var channel in channels)
+        {
+            channel.Dispose();
+        }
     }
 
-    private static RpcChannel Open(IConfiguration configuration, string service, UserCallerInterceptor caller)
+    private CallInvoker Open(IConfiguration configuration, string service, UserCallerInterceptor caller)
     {
         var key = $"Services:{service}";
         var address = configuration[key];
@@ -61,8 +67,8 @@ public sealed class ServiceBackends : IDisposable
             throw new InvalidOperationException($"Configure {key} with the address of the {service} service (e.g. http://127.0.0.1:5101).");
         }
 
-        var options = new RpcChannelOptions { SpreadAcrossAddresses = true };
-        options.Interceptors.Add(caller);
-        return RpcChannel.ForAddress(address, options);
+        var (channel, invoker) = ServiceChannels.Open(address, caller);
+        channels.Add(channel);
+        return invoker;
     }
 }

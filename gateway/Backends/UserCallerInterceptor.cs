@@ -1,6 +1,7 @@
 using CapacityHub.Gateway.Authentication;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
 using CapacityHub.ServiceDefaults.Identity;
+using Grpc.Core;
 
 namespace CapacityHub.Gateway.Backends;
 
@@ -9,22 +10,13 @@ namespace CapacityHub.Gateway.Backends;
 /// so the service authorises the user again (defence in depth) and never trusts the gateway blindly.
 /// A call made outside a signed-in request fails here, before anything is sent.
 /// </summary>
-public sealed class UserCallerInterceptor(IHttpContextAccessor http, CallerClaims claims, CallerTokens tokens) : IClientInterceptor
+public sealed class UserCallerInterceptor(IHttpContextAccessor http, CallerClaims claims, CallerTokens tokens) : CallerTokenInterceptor
 {
-    public ValueTask InterceptAsync(ClientCallInfo call, CancellationToken cancellationToken)
+    protected override string TokenFor()
     {
-        if (call.Headers.GetValue(CallerTokenOptions.MetadataKey) is not null)
-        {
-            return ValueTask.CompletedTask;
-        }
-
         var caller = http.HttpContext is { } context ? claims.FromPrincipal(context.User) : null;
-        if (caller is null)
-        {
-            throw new RpcException(StatusCode.Unauthenticated, "Sign in first: CapacityHub calls need a bearer token of a known user.");
-        }
-
-        call.Headers.Add(CallerTokenOptions.MetadataKey, tokens.Issue(caller));
-        return ValueTask.CompletedTask;
+        return caller is null
+            ? throw new RpcException(new Status(StatusCode.Unauthenticated, "Sign in first: CapacityHub calls need a bearer token of a known user."))
+            : tokens.Issue(caller);
     }
 }

@@ -1,5 +1,5 @@
 using CapacityHub.Gateway.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Gateway.Dashboard;
 

@@ -1,6 +1,6 @@
 using CapacityHub.Gateway.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 
@@ -96,7 +96,7 @@ public sealed class DashboardScopes(ProgrammeService.ProgrammeServiceClient prog
         request.PageSize = 1000;
         while (true)
         {
-            var page = await programmes.ListProgrammesAsync(request, new CallOptions(CancellationToken: cancellationToken));
+            var page = await programmes.ListProgrammesAsync(request, new CallOptions(cancellationToken: cancellationToken));
             foreach (var programme in page.Programmes)
             {
                 yield return programme;
@@ -139,7 +139,7 @@ public sealed class DashboardScopes(ProgrammeService.ProgrammeServiceClient prog
     private static string Named(string collection, string id) =>
         id.StartsWith(collection + "/", StringComparison.Ordinal) ? id : ResourceNames.Of(collection, id);
 
-    private static RpcException Denied(string why) => new(StatusCode.PermissionDenied, $"Permission denied: {why}.");
+    private static RpcException Denied(string why) => new(new Status(StatusCode.PermissionDenied, $"Permission denied: {why}."));
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -5,7 +5,7 @@ using CapacityHub.Gateway.Backends;
 using CapacityHub.Gateway.V1;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -102,7 +102,7 @@ public sealed class ImpactDashboard(ServiceBackends backends, DashboardScopes sc
             .ToArray();
         var byPeriod = new Dictionary<DateRange, ImpactMetrics>();
         var readings = await Task.WhenAll(periods.Select(p =>
-            backends.ImpactClient.GetImpactMetricsAsync(MetricsRequest(scope, request, [programme], p), Options(cancellationToken))));
+            backends.ImpactClient.GetImpactMetricsAsync(MetricsRequest(scope, request, [programme], p), Options(cancellationToken)).ResponseAsync));
         for (var i = 0; i < periods.Length; i++)
         {
             byPeriod[periods[i]] = readings[i];
@@ -231,7 +231,7 @@ public sealed class ImpactDashboard(ServiceBackends backends, DashboardScopes sc
 
     private CallerIdentity CurrentCaller() =>
         (http.HttpContext is { } context ? claims.FromPrincipal(context.User) : null)
-        ?? throw new RpcException(StatusCode.Unauthenticated, "Sign in first: the impact dashboard is shown to signed-in users only.");
+        ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Sign in first: the impact dashboard is shown to signed-in users only."));
 
-    private static CallOptions Options(CancellationToken cancellationToken) => new(CancellationToken: cancellationToken);
+    private static CallOptions Options(CancellationToken cancellationToken) => new(cancellationToken: cancellationToken);
 }

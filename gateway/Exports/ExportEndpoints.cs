@@ -4,7 +4,7 @@ using CapacityHub.Gateway.Rest;
 using CapacityHub.Gateway.V1;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.Gateway.Exports;
@@ -17,8 +17,8 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/programmes/{programme}:exportIati", context => Guarded(context, ProgrammeService.GetProgrammeMethod.FullName, IatiAsync));
-        endpoints.MapGet("/api/v1/trainings/{training}:exportCalendar", context => Guarded(context, TrainingService.GetTrainingMethod.FullName, CalendarAsync));
+        endpoints.MapGet("/api/v1/programmes/{programme}:exportIati", context => Guarded(context, RpcMethods.Path(ProgrammeService.Descriptor, "GetProgramme"), IatiAsync));
+        endpoints.MapGet("/api/v1/trainings/{training}:exportCalendar", context => Guarded(context, RpcMethods.Path(TrainingService.Descriptor, "GetTraining"), CalendarAsync));
         return endpoints;
     }
 

@@ -7,8 +7,6 @@ using CapacityHub.Gateway.Limits;
 using CapacityHub.Gateway.Rest;
 using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Web;
-using CapacityHub.Rpc;
-using CapacityHub.Rpc.Telemetry;
 using CapacityHub.ServiceDefaults.Telemetry;
 
 namespace CapacityHub.Gateway.Extensions;
@@ -26,21 +24,22 @@ public static class GatewayExtensions
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<RestOpenApi>());
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
-        builder.Services.AddRpc(options => options.Interceptors.Add<ServerTelemetryInterceptor>());
+        builder.Services.AddGrpc(options => options.Interceptors.Add<RpcServerTelemetry>());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
         return builder;
     }
 
     public static WebApplication MapGateway(this WebApplication app)
     {
-        app.UseCallArrival();
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapRpcHealth();
-        app.MapRpcService<DashboardApi>();
-        app.MapRpcReflection();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcService<DashboardApi>();
+        app.MapGrpcReflectionService();
         app.MapGrpcForwarding();
         app.MapDemoSignIn();
         app.MapRestApi();

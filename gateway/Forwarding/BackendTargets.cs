@@ -1,22 +1,24 @@
 using System.Net;
-using CapacityHub.Gateway.Backends;
 
 namespace CapacityHub.Gateway.Forwarding;
 
+/// <summary>One service as the forwarder reaches it: its name for messages, its address, its connection pool.</summary>
+public sealed record BackendTarget(string Name, string Address, HttpMessageInvoker Invoker);
+
 /// <summary>
-/// Which service owns each forwarded gRPC service, reached at the address of its channel in
-/// <see cref="ServiceBackends"/> (<c>Services:*</c>) over its own HTTP/2 connection pool.
+/// Which service owns each forwarded gRPC service (<c>Services:Programmes</c>, <c>Services:Partners</c>,
+/// <c>Services:Trainings</c>), each reached over its own HTTP/2 connection pool.
 /// </summary>
 public sealed class BackendTargets : IDisposable
 {
     private readonly Dictionary<string, BackendTarget> byService = new(StringComparer.Ordinal);
     private readonly List<HttpMessageInvoker> invokers = [];
 
-    public BackendTargets(ServiceBackends backends)
+    public BackendTargets(IConfiguration configuration)
     {
-        var programmes = Open("Programmes", backends.Programmes.Address);
-        var partners = Open("Partners", backends.Partners.Address);
-        var trainings = Open("Trainings", backends.Trainings.Address);
+        var programmes = Open(configuration, "Programmes");
+        var partners = Open(configuration, "Partners");
+        var trainings = Open(configuration, "Trainings");
         byService["capacityhub.programmes.v1.ProgrammeService"] = programmes;
         byService["capacityhub.partners.v1.PartnerService"] = partners;
         foreach (var service in new[] { "TrainingService", "NominationService", "OutcomeReportService", "ImpactService" })
@@ -35,8 +37,15 @@ public sealed class BackendTargets : IDisposable
         }
     }
 
-    private BackendTarget Open(string name, Uri address)
+    private BackendTarget Open(IConfiguration configuration, string name)
     {
+        var key = $"Services:{name}";
+        var address = configuration[key];
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            throw new InvalidOperationException($"Configure {key} with the address of the {name} service (e.g. http://127.0.0.1:5101).");
+        }
+
         var handler = new SocketsHttpHandler
         {
             // Past a service's concurrent-stream limit, open another connection instead of queueing calls.
@@ -51,6 +60,6 @@ public sealed class BackendTargets : IDisposable
         };
         var invoker = new HttpMessageInvoker(handler);
         invokers.Add(invoker);
-        return new BackendTarget(name, address, invoker);
+        return new BackendTarget(name, address.TrimEnd('/'), invoker);
     }
 }

@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace CapacityHub.Gateway.Forwarding;
 
@@ -6,6 +6,7 @@ public static class ForwardingEndpoints
 {
     public static WebApplicationBuilder AddGrpcForwarding(this WebApplicationBuilder builder)
     {
+        builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton<BackendTargets>();
         builder.Services.AddSingleton<GrpcForwarder>();
         return builder;
@@ -21,12 +22,12 @@ public static class ForwardingEndpoints
         RequestDelegate forward = forwarder.HandleAsync;
         IEndpointConventionBuilder[] services =
         [
-            endpoints.MapRpcService<ForwardedProgrammeService>(),
-            endpoints.MapRpcService<ForwardedPartnerService>(),
-            endpoints.MapRpcService<ForwardedTrainingService>(),
-            endpoints.MapRpcService<ForwardedNominationService>(),
-            endpoints.MapRpcService<ForwardedOutcomeReportService>(),
-            endpoints.MapRpcService<ForwardedImpactService>(),
+            endpoints.MapGrpcService<ForwardedProgrammeService>(),
+            endpoints.MapGrpcService<ForwardedPartnerService>(),
+            endpoints.MapGrpcService<ForwardedTrainingService>(),
+            endpoints.MapGrpcService<ForwardedNominationService>(),
+            endpoints.MapGrpcService<ForwardedOutcomeReportService>(),
+            endpoints.MapGrpcService<ForwardedImpactService>(),
         ];
         foreach (var service in services)
         {

@@ -1,51 +1,35 @@
-using CapacityHub.Rpc;
-using CapacityHub.Rpc.Protocol;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 
 namespace CapacityHub.Gateway.Forwarding;
 
-/// <summary>Ends a gRPC call with a status: trailers-only when nothing was sent yet, else as trailers.</summary>
+/// <summary>
+/// Ends a gRPC call the gateway refuses itself (unauthenticated, denied, rate-limited, service down) before
+/// anything reached a service: a trailers-only answer. Every gRPC client decodes a percent-encoded
+/// grpc-message, so the standard URI escaping is enough here.
+/// </summary>
 public static class StatusAnswer
 {
-    public static void Write(HttpContext http, RpcStatus status, Metadata? extra = null)
+    public static void Write(HttpContext http, Status status, Metadata? extra = null)
     {
         var response = http.Response;
-        var fields = StatusTrailers.ToHeaders(status);
-        if (extra is not null)
+        if (response.HasStarted)
         {
-            fields = fields.Concat(StatusTrailers.ToHeaders(extra));
-        }
-
-        if (!response.HasStarted)
-        {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = GrpcHeaders.ContentType;
-            foreach (var (key, value) in fields)
-            {
-                response.Headers.Append(key, value);
-            }
-
             return;
         }
 
-        if (response.SupportsTrailers())
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = ((int)status.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = Uri.EscapeDataString(status.Detail);
+        foreach (var entry in extra ?? [])
         {
-            foreach (var (key, value) in fields)
-            {
-                response.AppendTrailer(key, value);
-            }
+            response.Headers.Append(entry.Key, entry.IsBinary ? Convert.ToBase64String(entry.ValueBytes) : entry.Value);
         }
     }
 
     public static void Write(HttpContext http, RpcException error) => Write(http, error.Status, error.Trailers);
 
-    /// <summary>The status a gRPC client derives from a non-200 HTTP answer (gRPC's http-grpc-status-mapping).</summary>
-    public static StatusCode FromHttpStatus(int status) => status switch
-    {
-        400 => StatusCode.Internal,
-        401 => StatusCode.Unauthenticated,
-        403 => StatusCode.PermissionDenied,
-        404 => StatusCode.Unimplemented,
-        429 or 502 or 503 or 504 => StatusCode.Unavailable,
-        _ => StatusCode.Unknown,
-    };
+    public static bool IsGrpc(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 }

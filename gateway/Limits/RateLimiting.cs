@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Forwarding;
-using CapacityHub.Rpc;
-using CapacityHub.Rpc.Protocol;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -63,7 +62,7 @@ public static class RateLimiting
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        if (!GrpcHeaders.IsGrpcContentType(http.Request.ContentType))
+        if (!StatusAnswer.IsGrpc(http.Request))
         {
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return ValueTask.CompletedTask;
@@ -72,7 +71,7 @@ public static class RateLimiting
         var message = $"Rate limit exceeded for your user or organisation; retry after {seconds} s.";
         var details = new Google.Rpc.Status { Code = (int)StatusCode.ResourceExhausted, Message = message };
         details.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }));
-        StatusAnswer.Write(http, new RpcStatus(StatusCode.ResourceExhausted, message, details));
+        StatusAnswer.Write(http, details.ToRpcException());
         return ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,5 @@
 using CapacityHub.Gateway.Authentication;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CapacityHub.Gateway.Rest;
@@ -33,8 +33,8 @@ public static class CookieCsrfGuard
         }
         catch (AntiforgeryValidationException)
         {
-            throw new RpcException(StatusCode.PermissionDenied,
-                "A state-changing call signed in with the session cookie needs the antiforgery token (header RequestVerificationToken); tools should send a bearer token instead.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                "A state-changing call signed in with the session cookie needs the antiforgery token (header RequestVerificationToken); tools should send a bearer token instead."));
         }
     }
 }

@@ -1,7 +1,7 @@
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Authorization;
 using CapacityHub.Gateway.Exports;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using Google.Protobuf;
 
@@ -33,9 +33,9 @@ public static class RestEndpoints
     public static async Task<CallerIdentity> AuthoriseAsync(HttpContext context, string rpcMethod)
     {
         var caller = context.RequestServices.GetRequiredService<CallerClaims>().FromPrincipal(context.User)
-            ?? throw new RpcException(StatusCode.Unauthenticated, "Sign in first: send a bearer token of a known user.");
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Sign in first: send a bearer token of a known user."));
         // The dashboard decides per role itself (DashboardScopes); every other route follows the gateway policy.
-        if (!rpcMethod.StartsWith(V1.DashboardService.ServiceName + "/", StringComparison.Ordinal))
+        if (!rpcMethod.StartsWith(V1.DashboardService.Descriptor.FullName + "/", StringComparison.Ordinal))
         {
             GatewayPolicy.Require(caller, rpcMethod);
         }
@@ -45,7 +45,7 @@ public static class RestEndpoints
     }
 
     public static CallOptions CallOptionsFor(HttpContext context) =>
-        new(Deadline: DateTime.UtcNow + Deadline, CancellationToken: context.RequestAborted);
+        new(deadline: DateTime.UtcNow + Deadline, cancellationToken: context.RequestAborted);
 
     private static async Task HandleAsync(HttpContext context, RestRoute route)
     {

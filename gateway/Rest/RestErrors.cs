@@ -1,5 +1,6 @@
 using System.Text.Json;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 
 namespace CapacityHub.Gateway.Rest;
 
@@ -14,7 +15,7 @@ public static class RestErrors
 {
     public static int HttpStatusOf(StatusCode code) => code switch
     {
-        StatusCode.Ok => 200,
+        StatusCode.OK => 200,
         StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.OutOfRange => 400,
         StatusCode.Unauthenticated => 401,
         StatusCode.PermissionDenied => 403,
@@ -30,7 +31,7 @@ public static class RestErrors
 
     public static string StatusName(StatusCode code) => code switch
     {
-        StatusCode.Ok => "OK",
+        StatusCode.OK => "OK",
         StatusCode.Cancelled => "CANCELLED",
         StatusCode.Unknown => "UNKNOWN",
         StatusCode.InvalidArgument => "INVALID_ARGUMENT",

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
@@ -155,7 +156,7 @@ public static class RestRequestReader
     {
         if (request.ContentLength > MaxBodyBytes)
         {
-            throw new RpcException(StatusCode.ResourceExhausted, $"The request body is larger than {MaxBodyBytes} bytes.");
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"The request body is larger than {MaxBodyBytes} bytes."));
         }
 
         // Bodies without a Content-Length (chunked) are counted as they arrive.
@@ -166,7 +167,7 @@ public static class RestRequestReader
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                throw new RpcException(StatusCode.ResourceExhausted, $"The request body is larger than {MaxBodyBytes} bytes.");
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"The request body is larger than {MaxBodyBytes} bytes."));
             }
 
             buffer.Write(chunk, 0, read);

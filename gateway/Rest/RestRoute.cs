@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
@@ -42,15 +42,16 @@ public sealed record RestRoute(
         return name;
     }
 
-    public static RestRoute Unary<TRequest, TResponse>(
-        string verb, string template, Method<TRequest, TResponse> method, Func<Backends.ServiceBackends, CallInvoker> channel,
+    public static RestRoute Unary(
+        string verb, string template, MethodDescriptor method, Func<Backends.ServiceBackends, CallInvoker> channel,
         string? body = null, string? nameField = null, string? namePattern = null)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() =>
-        new(verb, template, method.FullName.TrimStart('/'), new TRequest().Descriptor, new TResponse().Descriptor, body, nameField, namePattern,
+    {
+        var call = Backends.RpcMethods.Unary<IMessage, IMessage>(method);
+        return new(verb, template, $"{method.Service.FullName}/{method.Name}", method.InputType, method.OutputType, body, nameField, namePattern,
             async (services, request, options) =>
             {
                 var invoker = channel(services.GetRequiredService<Backends.ServiceBackends>());
-                return await invoker.UnaryAsync(method, (TRequest)request, options);
+                return await invoker.AsyncUnaryCall(call, null, options, request);
             });
+    }
 }

@@ -1,5 +1,6 @@
 using CapacityHub.Gateway.Backends;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.Gateway.Rest.Imports;
@@ -14,12 +15,12 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapCsvImports(this IEndpointRouteBuilder endpoints)
     {
         const string training = "/api/v1/trainings/{training}";
-        endpoints.MapPost(training + "/nominations:import", context => HandleAsync(context, NominationService.NominateMethod.FullName, async (caller, name, table, options) =>
+        endpoints.MapPost(training + "/nominations:import", context => HandleAsync(context, RpcMethods.Path(NominationService.Descriptor, "Nominate"), async (caller, name, table, options) =>
             await new NominationImport(context.RequestServices.GetRequiredService<ServiceBackends>())
                 .ImportAsync(caller, name, table, ImportId(context), options)));
-        endpoints.MapPost(training + "/attendance:import", context => HandleAsync(context, NominationService.BatchRecordAttendanceMethod.FullName, async (_, name, table, options) =>
+        endpoints.MapPost(training + "/attendance:import", context => HandleAsync(context, RpcMethods.Path(NominationService.Descriptor, "BatchRecordAttendance"), async (_, name, table, options) =>
             await new LearningImport(context.RequestServices.GetRequiredService<ServiceBackends>()).ImportAttendanceAsync(name, table, options)));
-        endpoints.MapPost(training + "/assessments:import", context => HandleAsync(context, NominationService.BatchRecordAssessmentsMethod.FullName, async (_, name, table, options) =>
+        endpoints.MapPost(training + "/assessments:import", context => HandleAsync(context, RpcMethods.Path(NominationService.Descriptor, "BatchRecordAssessments"), async (_, name, table, options) =>
             await new LearningImport(context.RequestServices.GetRequiredService<ServiceBackends>()).ImportAssessmentsAsync(name, table, options)));
         return endpoints;
     }

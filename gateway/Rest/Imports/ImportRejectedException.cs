@@ -1,4 +1,5 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 
 namespace CapacityHub.Gateway.Rest.Imports;
 
@@ -24,7 +25,7 @@ public sealed class ImportRejectedException(IReadOnlyList<RowError> errors, Stat
             ["@type"] = "type.googleapis.com/capacityhub.gateway.v1.CsvRowErrors",
             ["rowErrors"] = Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }).ToArray(),
         };
-        var error = Code == StatusCode.InvalidArgument ? RpcException.InvalidArgument(Message, violations) : new RpcException(Code, Message);
+        var error = Code == StatusCode.InvalidArgument ? RpcException.InvalidArgument(Message, violations) : new RpcException(new Status(Code, Message));
         return RestErrors.WriteAsync(context, error, [rows]);
     }
 }

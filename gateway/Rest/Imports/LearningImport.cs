@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CapacityHub.Gateway.Backends;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Validation;
 using CapacityHub.Trainings.V1;
 

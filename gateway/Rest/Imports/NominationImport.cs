@@ -1,5 +1,6 @@
 using CapacityHub.Gateway.Backends;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 using CapacityHub.Trainings.V1;
@@ -141,7 +142,7 @@ public sealed class NominationImport(ServiceBackends backends)
     private async Task RollBackAsync(List<Nomination> created, string importId, int failedRow, CallOptions options)
     {
         // Withdraw with a fresh deadline: the failed call may have used up most of the request's own.
-        var undo = options with { Deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30), CancellationToken = CancellationToken.None };
+        var undo = new CallOptions(options.Headers, DateTime.UtcNow + TimeSpan.FromSeconds(30), CancellationToken.None);
         foreach (var nomination in created)
         {
             await backends.NominationClient.WithdrawNominationAsync(new ChangeNominationStatusRequest

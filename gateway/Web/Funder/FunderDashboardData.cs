@@ -2,7 +2,7 @@ using System.Globalization;
 using CapacityHub.Gateway.Dashboard;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Gateway.Web.Funder;
 
@@ -16,7 +16,7 @@ public static class FunderDashboardData
     public static async Task<IReadOnlyList<Programme>> FundedAsync(WebRequest request)
     {
         var response = await request.Services.ProgrammeClient.ListProgrammesAsync(
-            new ListProgrammesRequest { Funder = request.Organisation ?? "", PageSize = 500 }, new CallOptions(CancellationToken: request.Aborted));
+            new ListProgrammesRequest { Funder = request.Organisation ?? "", PageSize = 500 }, new CallOptions(cancellationToken: request.Aborted));
         return response.Programmes;
     }
 

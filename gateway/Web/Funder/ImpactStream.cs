@@ -1,6 +1,6 @@
 using System.Text;
 using CapacityHub.Gateway.Web.Shell;
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Gateway.Web.Funder;
 

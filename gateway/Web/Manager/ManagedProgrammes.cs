@@ -1,3 +1,4 @@
+using Grpc.Core;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Trainings.V1;
@@ -19,7 +20,7 @@ public static class ManagedProgrammes
         var token = "";
         do
         {
-            var page = await request.Services.ProgrammeClient.ListProgrammesAsync(new ListProgrammesRequest { PageSize = 200, PageToken = token }, new Rpc.CallOptions(CancellationToken: request.Aborted));
+            var page = await request.Services.ProgrammeClient.ListProgrammesAsync(new ListProgrammesRequest { PageSize = 200, PageToken = token }, new CallOptions(cancellationToken: request.Aborted));
             result.AddRange(page.Programmes.Where(p => Manages(request, p.Name)));
             token = page.NextPageToken;
         }
@@ -37,7 +38,7 @@ public static class ManagedProgrammes
             do
             {
                 var page = await request.Services.TrainingClient.ListTrainingsAsync(
-                    new ListTrainingsRequest { Programme = programme, Status = status, PageSize = 500, PageToken = token }, new Rpc.CallOptions(CancellationToken: request.Aborted));
+                    new ListTrainingsRequest { Programme = programme, Status = status, PageSize = 500, PageToken = token }, new CallOptions(cancellationToken: request.Aborted));
                 result.AddRange(page.Trainings);
                 token = page.NextPageToken;
             }
@@ -49,10 +50,10 @@ public static class ManagedProgrammes
 
     public static async Task<Training> TrainingAsync(WebRequest request, string id)
     {
-        var training = await request.Services.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = $"trainings/{id}" }, new Rpc.CallOptions(CancellationToken: request.Aborted));
+        var training = await request.Services.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = $"trainings/{id}" }, new CallOptions(cancellationToken: request.Aborted));
         if (!Manages(request, training.Programme))
         {
-            throw new Rpc.RpcException(Rpc.StatusCode.PermissionDenied, $"you do not manage {training.Programme}, the programme of this training");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"you do not manage {training.Programme}, the programme of this training"));
         }
 
         return training;

@@ -1,6 +1,7 @@
 using System.Text;
 using CapacityHub.Gateway.Web.Shell;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using static CapacityHub.Gateway.Web.Shell.Html;
 
@@ -21,7 +22,7 @@ public static class NominationQueuePage
         var name = form["nomination"].ToString();
         var training = await ManagedProgrammes.TrainingAsync(request, TrainingIdOf(name));
         var change = new ChangeNominationStatusRequest { Name = name, Etag = form["etag"].ToString(), Reason = form["reason"].ToString().Trim() };
-        var options = new CallOptions(CancellationToken: request.Aborted);
+        var options = new CallOptions(cancellationToken: request.Aborted);
         try
         {
             var decided = form["decision"].ToString() == "approve"
@@ -51,7 +52,7 @@ public static class NominationQueuePage
         {
             var list = new ListNominationsRequest { Parent = training.Name, PageSize = 500 };
             list.Statuses.AddRange(Waiting);
-            var nominations = (await request.Services.NominationClient.ListNominationsAsync(list, new CallOptions(CancellationToken: request.Aborted))).Nominations;
+            var nominations = (await request.Services.NominationClient.ListNominationsAsync(list, new CallOptions(cancellationToken: request.Aborted))).Nominations;
             if (nominations.Count == 0)
             {
                 continue;

@@ -1,7 +1,7 @@
 using System.Text;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using static CapacityHub.Gateway.Web.Shell.Html;
 
 namespace CapacityHub.Gateway.Web.Manager;
@@ -24,10 +24,10 @@ public static class ProgrammePages
 
     public static async Task<IResult> DetailAsync(WebRequest request, string id)
     {
-        var programme = await request.Services.ProgrammeClient.GetProgrammeAsync(new GetProgrammeRequest { Name = $"programmes/{id}" }, new CallOptions(CancellationToken: request.Aborted));
+        var programme = await request.Services.ProgrammeClient.GetProgrammeAsync(new GetProgrammeRequest { Name = $"programmes/{id}" }, new CallOptions(cancellationToken: request.Aborted));
         if (!ManagedProgrammes.Manages(request, programme.Name))
         {
-            throw new RpcException(StatusCode.PermissionDenied, $"you do not manage {programme.Name}");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"you do not manage {programme.Name}"));
         }
 
         var trainings = await ManagedProgrammes.TrainingsAsync(request, [programme.Name]);

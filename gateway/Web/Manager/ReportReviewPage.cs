@@ -1,6 +1,6 @@
 using System.Text;
 using CapacityHub.Gateway.Web.Shell;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using static CapacityHub.Gateway.Web.Shell.Html;
 
@@ -13,12 +13,12 @@ public static class ReportReviewPage
 
     public static async Task<IResult> ReviewAsync(WebRequest request, IFormCollection form)
     {
-        var options = new CallOptions(CancellationToken: request.Aborted);
+        var options = new CallOptions(cancellationToken: request.Aborted);
         var name = form["report"].ToString();
         var report = await request.Services.OutcomeReportClient.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = name }, options);
         if (!ManagedProgrammes.Manages(request, report.Programme))
         {
-            throw new RpcException(StatusCode.PermissionDenied, $"you do not manage {report.Programme}");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"you do not manage {report.Programme}"));
         }
 
         var review = new ReviewOutcomeReportRequest { Name = name, Etag = form["etag"].ToString(), Reason = form["reason"].ToString().Trim() };
@@ -48,7 +48,7 @@ public static class ReportReviewPage
         foreach (var programme in programmes)
         {
             var list = await request.Services.OutcomeReportClient.ListOutcomeReportsAsync(
-                new ListOutcomeReportsRequest { Programme = programme.Name, PageSize = 500 }, new CallOptions(CancellationToken: request.Aborted));
+                new ListOutcomeReportsRequest { Programme = programme.Name, PageSize = 500 }, new CallOptions(cancellationToken: request.Aborted));
             reports.AddRange(list.OutcomeReports);
         }
 

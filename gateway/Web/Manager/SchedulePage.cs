@@ -1,6 +1,6 @@
 using System.Text;
 using CapacityHub.Gateway.Web.Shell;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using static CapacityHub.Gateway.Web.Shell.Html;
 using static CapacityHub.Gateway.Web.Shell.FormFields;
@@ -24,7 +24,7 @@ public static class SchedulePage
         try
         {
             var created = await request.Services.TrainingClient.CreateTrainingAsync(
-                new CreateTrainingRequest { Training = training, RequestId = form["request_id"].ToString() }, new CallOptions(CancellationToken: request.Aborted));
+                new CreateTrainingRequest { Training = training, RequestId = form["request_id"].ToString() }, new CallOptions(cancellationToken: request.Aborted));
             return Results.Redirect($"/manager/trainings/{Formats.Id(created.Name)}?created=1");
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied))

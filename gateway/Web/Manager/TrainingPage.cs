@@ -1,6 +1,7 @@
 using System.Text;
 using CapacityHub.Gateway.Web.Shell;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using static CapacityHub.Gateway.Web.Shell.Html;
 using static CapacityHub.Gateway.Web.Shell.FormFields;
@@ -35,7 +36,7 @@ public static class TrainingPage
                 SessionDay = TrainingForms.SessionDay(form),
                 Etag = form["etag"].ToString(),
                 RequestId = form["request_id"].ToString(),
-            }, new CallOptions(CancellationToken: request.Aborted));
+            }, new CallOptions(cancellationToken: request.Aborted));
             return Results.Redirect($"/manager/trainings/{id}?added=1");
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied))
@@ -53,7 +54,7 @@ public static class TrainingPage
             return Render(request, training, null, FormErrors.None, FormErrors.Message("That session day is no longer in this training."), StatusCodes.Status422UnprocessableEntity);
         }
 
-        await request.Services.TrainingClient.RemoveSessionDayAsync(new RemoveSessionDayRequest { Name = day, Etag = form["etag"].ToString() }, new CallOptions(CancellationToken: request.Aborted));
+        await request.Services.TrainingClient.RemoveSessionDayAsync(new RemoveSessionDayRequest { Name = day, Etag = form["etag"].ToString() }, new CallOptions(cancellationToken: request.Aborted));
         return Results.Redirect($"/manager/trainings/{id}");
     }
 
@@ -62,7 +63,7 @@ public static class TrainingPage
         var training = await ManagedProgrammes.TrainingAsync(request, id);
         var change = new ChangeTrainingStatusRequest { Name = training.Name, Etag = form["etag"].ToString(), Reason = form["reason"].ToString().Trim() };
         var client = request.Services.TrainingClient;
-        var options = new CallOptions(CancellationToken: request.Aborted);
+        var options = new CallOptions(cancellationToken: request.Aborted);
         try
         {
             _ = form["verb"].ToString() switch
@@ -96,7 +97,7 @@ public static class TrainingPage
         {
             var check = new CheckConflictsRequest { Training = training.Name, TrainingTitle = training.Title, ViewerTimeZone = request.Zone.Id };
             check.SessionDays.Add(day);
-            var response = await request.Services.TrainingClient.CheckConflictsAsync(check, new CallOptions(CancellationToken: request.Aborted));
+            var response = await request.Services.TrainingClient.CheckConflictsAsync(check, new CallOptions(cancellationToken: request.Aborted));
             return Results.Json(new { conflicts = response.Conflicts.Select(c => c.Description).ToArray() });
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)

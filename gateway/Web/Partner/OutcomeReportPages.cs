@@ -1,7 +1,7 @@
 using System.Text;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
 using static CapacityHub.Gateway.Web.Shell.FormFields;
@@ -30,7 +30,7 @@ public static class OutcomeReportPages
         try
         {
             var created = await request.Services.OutcomeReportClient.CreateOutcomeReportAsync(
-                new CreateOutcomeReportRequest { OutcomeReport = report, RequestId = form["request_id"].ToString() }, new CallOptions(CancellationToken: request.Aborted));
+                new CreateOutcomeReportRequest { OutcomeReport = report, RequestId = form["request_id"].ToString() }, new CallOptions(cancellationToken: request.Aborted));
             return Results.Redirect($"/partner/reports/{Formats.Id(created.Name)}?saved=1");
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied))
@@ -47,7 +47,7 @@ public static class OutcomeReportPages
         var report = await LoadAsync(request, id);
         var update = new OutcomeReport { Name = report.Name, Etag = form["etag"].ToString() };
         Fill(update, form);
-        var options = new CallOptions(CancellationToken: request.Aborted);
+        var options = new CallOptions(cancellationToken: request.Aborted);
         try
         {
             var saved = await request.Services.OutcomeReportClient.UpdateOutcomeReportAsync(new UpdateOutcomeReportRequest
@@ -71,9 +71,9 @@ public static class OutcomeReportPages
 
     private static async Task<OutcomeReport> LoadAsync(WebRequest request, string id)
     {
-        var report = await request.Services.OutcomeReportClient.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = $"outcomeReports/{id}" }, new CallOptions(CancellationToken: request.Aborted));
+        var report = await request.Services.OutcomeReportClient.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = $"outcomeReports/{id}" }, new CallOptions(cancellationToken: request.Aborted));
         return report.PartnerOrganisation == request.Organisation ? report
-            : throw new RpcException(StatusCode.PermissionDenied, "this report belongs to another organisation");
+            : throw new RpcException(new Status(StatusCode.PermissionDenied, "this report belongs to another organisation"));
     }
 
     /// <summary>The editable part: narrative, evidence links and one indicator value per row typed in.</summary>
@@ -100,13 +100,13 @@ public static class OutcomeReportPages
     }
 
     private static async Task<IReadOnlyList<Programme>> OurProgrammesAsync(WebRequest request) =>
-        (await request.Services.ProgrammeClient.ListProgrammesAsync(new ListProgrammesRequest { Participant = request.Organisation ?? "", PageSize = 200 }, new CallOptions(CancellationToken: request.Aborted))).Programmes;
+        (await request.Services.ProgrammeClient.ListProgrammesAsync(new ListProgrammesRequest { Participant = request.Organisation ?? "", PageSize = 200 }, new CallOptions(cancellationToken: request.Aborted))).Programmes;
 
     private static async Task<IResult> ListAsync(WebRequest request, IFormCollection? form, FormErrors errors, int status)
     {
         string V(string name, string fallback = "") => form is null ? fallback : form[name].ToString();
         var reports = (await request.Services.OutcomeReportClient.ListOutcomeReportsAsync(
-            new ListOutcomeReportsRequest { PartnerOrganisation = request.Organisation ?? "", PageSize = 500 }, new CallOptions(CancellationToken: request.Aborted))).OutcomeReports;
+            new ListOutcomeReportsRequest { PartnerOrganisation = request.Organisation ?? "", PageSize = 500 }, new CallOptions(cancellationToken: request.Aborted))).OutcomeReports;
         var programmes = await OurProgrammesAsync(request);
         var html = new StringBuilder(reports.Count == 0 ? "<p>No reports yet.</p>" :
             "<div class=\"table-wrap\"><table class=\"responsive\"><thead><tr><th scope=\"col\">Programme</th><th scope=\"col\">Period</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead><tbody>" +

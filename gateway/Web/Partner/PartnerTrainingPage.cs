@@ -2,7 +2,7 @@ using System.Text;
 using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using static CapacityHub.Gateway.Web.Shell.FormFields;
 using static CapacityHub.Gateway.Web.Shell.Html;
@@ -42,7 +42,7 @@ public static class PartnerTrainingPage
         try
         {
             var created = await request.Services.NominationClient.NominateAsync(
-                new NominateRequest { Parent = training.Name, Nomination = nomination, RequestId = form["request_id"].ToString() }, new CallOptions(CancellationToken: request.Aborted));
+                new NominateRequest { Parent = training.Name, Nomination = nomination, RequestId = form["request_id"].ToString() }, new CallOptions(cancellationToken: request.Aborted));
             return Results.Redirect($"/partner/trainings/{id}?nominated={Uri.EscapeDataString(created.Participant.DisplayName)}");
         }
         catch (RpcException e) when (e.StatusCode is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied))
@@ -58,7 +58,7 @@ public static class PartnerTrainingPage
         try
         {
             var table = await CsvTable.ReadAsync(request.Http.Request, request.Aborted);
-            var nominated = await new NominationImport(request.Services).ImportAsync(request.Caller, training.Name, table, form["request_id"].ToString(), new CallOptions(CancellationToken: request.Aborted));
+            var nominated = await new NominationImport(request.Services).ImportAsync(request.Caller, training.Name, table, form["request_id"].ToString(), new CallOptions(cancellationToken: request.Aborted));
             return Results.Redirect($"/partner/trainings/{id}?uploaded={nominated.Count}");
         }
         catch (ImportRejectedException e)
@@ -77,7 +77,7 @@ public static class PartnerTrainingPage
     {
         var training = await PartnerTrainings.TrainingAsync(request, id);
         var change = new ChangeNominationStatusRequest { Name = form["nomination"].ToString(), Etag = form["etag"].ToString(), Reason = form["reason"].ToString().Trim() };
-        var options = new CallOptions(CancellationToken: request.Aborted);
+        var options = new CallOptions(cancellationToken: request.Aborted);
         try
         {
             if (form["verb"] == "book")
@@ -122,7 +122,7 @@ public static class PartnerTrainingPage
             }
         }
 
-        var options = new CallOptions(CancellationToken: request.Aborted);
+        var options = new CallOptions(cancellationToken: request.Aborted);
         try
         {
             if (attendance.Entries.Count > 0)

@@ -1,5 +1,5 @@
 using CapacityHub.Gateway.Web.Shell;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.Gateway.Web.Partner;
@@ -18,7 +18,7 @@ public static class PartnerTrainings
                 OpenToCountry = request.Caller.CountryCode ?? "",
                 PageSize = 500,
                 PageToken = token,
-            }, new CallOptions(CancellationToken: request.Aborted));
+            }, new CallOptions(cancellationToken: request.Aborted));
             result.AddRange(page.Trainings);
             token = page.NextPageToken;
         }
@@ -39,7 +39,7 @@ public static class PartnerTrainings
                 NominatingOrganisation = request.Organisation ?? "",
                 PageSize = 500,
                 PageToken = token,
-            }, new CallOptions(CancellationToken: request.Aborted));
+            }, new CallOptions(cancellationToken: request.Aborted));
             result.AddRange(page.Nominations);
             token = page.NextPageToken;
         }
@@ -49,5 +49,5 @@ public static class PartnerTrainings
     }
 
     public static Task<Training> TrainingAsync(WebRequest request, string id) =>
-        request.Services.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = $"trainings/{id}" }, new CallOptions(CancellationToken: request.Aborted));
+        request.Services.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = $"trainings/{id}" }, new CallOptions(cancellationToken: request.Aborted)).ResponseAsync;
 }

@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 

@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.LocalRun.Seeding;
@@ -24,5 +24,5 @@ public sealed class DemoCallers(CallerTokens tokens, IReadOnlyList<string> manag
 
     /// <summary>Call options carrying a fresh token for <paramref name="caller"/> (tokens live minutes; seeding may not).</summary>
     public CallOptions As(CallerIdentity caller, CancellationToken cancellationToken) =>
-        new(new Metadata().Add(CallerTokenOptions.MetadataKey, tokens.Issue(caller)), DateTime.UtcNow.AddSeconds(60), cancellationToken);
+        new(new Metadata { { CallerTokenOptions.MetadataKey, tokens.Issue(caller) } }, DateTime.UtcNow.AddSeconds(60), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.LocalRun.Seeding;
@@ -82,5 +83,5 @@ internal sealed class LearningSeeding(SeedClients clients, DemoCallers callers)
         return all;
     }
 
-    private Rpc.CallOptions Manager(CancellationToken ct) => callers.As(callers.Manager, ct);
+    private CallOptions Manager(CancellationToken ct) => callers.As(callers.Manager, ct);
 }

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
 
@@ -29,7 +30,7 @@ internal sealed class OutcomeReportSeeding(SeedClients clients, DemoCallers call
                     Narrative = r.Narrative,
                     IndicatorValues = { new IndicatorValue { ResultId = "r1", IndicatorId = "i1", Value = r.ParticipantsTrained } },
                 },
-            }, callers.As(partner, ct));
+            }, callers.As(partner, ct)).ResponseAsync;
 
             if (r.State == "DRAFT")
             {
@@ -64,7 +65,7 @@ internal sealed class OutcomeReportSeeding(SeedClients clients, DemoCallers call
                 {
                     OutcomeReport = corrected,
                     UpdateMask = new FieldMask { Paths = { "indicator_values" } },
-                }, callers.As(partner, ct));
+                }, callers.As(partner, ct)).ResponseAsync;
                 report = await SubmitAsync(report, $"demo-seed:resubmit:{key}", partner, ct);
             }
 
@@ -79,9 +80,9 @@ internal sealed class OutcomeReportSeeding(SeedClients clients, DemoCallers call
 
     private Task<OutcomeReport> SubmitAsync(OutcomeReport report, string requestId, ServiceDefaults.Identity.CallerIdentity partner, CancellationToken ct) =>
         clients.OutcomeReports.SubmitOutcomeReportAsync(
-            new SubmitOutcomeReportRequest { Name = report.Name, Etag = report.Etag, RequestId = requestId }, callers.As(partner, ct));
+            new SubmitOutcomeReportRequest { Name = report.Name, Etag = report.Etag, RequestId = requestId }, callers.As(partner, ct)).ResponseAsync;
 
     private Task<OutcomeReport> ReviewAsync(
-        Func<ReviewOutcomeReportRequest, Rpc.CallOptions, Task<OutcomeReport>> review, OutcomeReport report, string reason, CancellationToken ct) =>
-        review(new ReviewOutcomeReportRequest { Name = report.Name, Etag = report.Etag, Reason = reason }, callers.As(callers.Manager, ct));
+        Func<ReviewOutcomeReportRequest, CallOptions, AsyncUnaryCall<OutcomeReport>> review, OutcomeReport report, string reason, CancellationToken ct) =>
+        review(new ReviewOutcomeReportRequest { Name = report.Name, Etag = report.Etag, Reason = reason }, callers.As(callers.Manager, ct)).ResponseAsync;
 }

@@ -1,28 +1,29 @@
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
+using Grpc.Net.Client;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.LocalRun.Seeding;
 
-/// <summary>Generated clients for the three services over one RpcChannel each.</summary>
+/// <summary>Generated clients for the three services over one channel each, with the settings every caller shares (ServiceChannels).</summary>
 public sealed class SeedClients : IDisposable
 {
-    private readonly RpcChannel partners;
-    private readonly RpcChannel programmes;
-    private readonly RpcChannel trainings;
+    private readonly GrpcChannel partners;
+    private readonly GrpcChannel programmes;
+    private readonly GrpcChannel trainings;
 
     public SeedClients(string partnersAddress, string programmesAddress, string trainingsAddress)
     {
-        partners = RpcChannel.ForAddress(partnersAddress);
-        programmes = RpcChannel.ForAddress(programmesAddress);
-        trainings = RpcChannel.ForAddress(trainingsAddress);
-        Partners = new PartnerService.PartnerServiceClient(partners);
-        Programmes = new ProgrammeService.ProgrammeServiceClient(programmes);
-        Trainings = new TrainingService.TrainingServiceClient(trainings);
-        Nominations = new NominationService.NominationServiceClient(trainings);
-        OutcomeReports = new OutcomeReportService.OutcomeReportServiceClient(trainings);
-        Impact = new ImpactService.ImpactServiceClient(trainings);
+        (partners, var partnersInvoker) = ServiceChannels.Open(partnersAddress);
+        (programmes, var programmesInvoker) = ServiceChannels.Open(programmesAddress);
+        (trainings, var trainingsInvoker) = ServiceChannels.Open(trainingsAddress);
+        Partners = new PartnerService.PartnerServiceClient(partnersInvoker);
+        Programmes = new ProgrammeService.ProgrammeServiceClient(programmesInvoker);
+        Trainings = new TrainingService.TrainingServiceClient(trainingsInvoker);
+        Nominations = new NominationService.NominationServiceClient(trainingsInvoker);
+        OutcomeReports = new OutcomeReportService.OutcomeReportServiceClient(trainingsInvoker);
+        Impact = new ImpactService.ImpactServiceClient(trainingsInvoker);
     }
 
     public PartnerService.PartnerServiceClient Partners { get; }

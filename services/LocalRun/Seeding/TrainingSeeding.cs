@@ -1,3 +1,4 @@
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
 
@@ -96,10 +97,10 @@ internal sealed class TrainingSeeding(SeedClients clients, DemoCallers callers, 
         return training;
     }
 
-    private Rpc.CallOptions Manager(CancellationToken ct) => callers.As(callers.Manager, ct);
+    private CallOptions Manager(CancellationToken ct) => callers.As(callers.Manager, ct);
 
     private Task<Training> GetAsync(string name, CancellationToken ct) =>
-        clients.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = name }, Manager(ct));
+        clients.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = name }, Manager(ct)).ResponseAsync;
 
     private async Task<Training> ScheduleAsync(Training training, DemoTraining t, IReadOnlyList<DateOnly> dates, CancellationToken ct)
     {

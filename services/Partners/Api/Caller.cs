@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.Partners.Api;
@@ -7,5 +7,5 @@ namespace CapacityHub.Partners.Api;
 internal static class Caller
 {
     public static string SubjectOf(ServerCallContext context) =>
-        context.CallerOrNull()?.Subject ?? context.HttpContext?.User?.Identity?.Name ?? "";
+        context.CallerOrNull()?.Subject ?? context.GetHttpContext()?.User?.Identity?.Name ?? "";
 }

@@ -2,7 +2,7 @@ using CapacityHub.Common.V1;
 using CapacityHub.Partners.Domain;
 using CapacityHub.Partners.Storage;
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
@@ -69,7 +69,7 @@ public sealed partial class PartnerApi
 
         var createdId = await StoreFailures.Guard(() => agreements.CreateAsync(request.RequestId, id, agreement, context.CancellationToken));
         return (await agreements.FindAsync(createdId, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, $"The agreement created by request {request.RequestId} has since been deleted.")).Value;
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"The agreement created by request {request.RequestId} has since been deleted."))).Value;
     }
 
     public override async Task<Agreement> UpdateAgreement(UpdateAgreementRequest request, ServerCallContext context)
@@ -124,6 +124,6 @@ public sealed partial class PartnerApi
         var id = errors.ResourceName(field, name, AgreementRules.Collection);
         errors.ThrowIfAny("request");
         return await agreements.FindAsync(id!, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, $"Agreement {name} does not exist.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Agreement {name} does not exist."));
     }
 }

@@ -1,6 +1,6 @@
 using CapacityHub.Partners.Domain;
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 
@@ -48,7 +48,7 @@ public sealed partial class PartnerApi
             }
             else
             {
-                throw new RpcException(StatusCode.NotFound, $"Organisation {request.Names[i]} does not exist (names[{i}]).");
+                throw new RpcException(new Status(StatusCode.NotFound, $"Organisation {request.Names[i]} does not exist (names[{i}])."));
             }
         }
 

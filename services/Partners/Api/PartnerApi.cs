@@ -2,7 +2,7 @@ using CapacityHub.Common.V1;
 using CapacityHub.Partners.Domain;
 using CapacityHub.Partners.Storage;
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
@@ -73,7 +73,7 @@ public sealed partial class PartnerApi(OrganisationRepository organisations, Agr
                 ? $"Organisation {organisation.Name} already exists (created by another request); choose another organisation_id."
                 : DuplicateIati(organisation));
         return (await organisations.FindAsync(createdId, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, $"The organisation created by request {request.RequestId} has since been deleted.")).Value;
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"The organisation created by request {request.RequestId} has since been deleted."))).Value;
     }
 
     public override async Task<Organisation> UpdateOrganisation(UpdateOrganisationRequest request, ServerCallContext context)
@@ -106,8 +106,8 @@ public sealed partial class PartnerApi(OrganisationRepository organisations, Agr
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Organisation {stored.Value.DisplayName}");
         if (await organisations.HasAgreementsAsync(stored.Value.Name, context.CancellationToken))
         {
-            throw new RpcException(StatusCode.FailedPrecondition,
-                $"{stored.Value.DisplayName} is a party to agreements and cannot be deleted; set its status to INACTIVE instead.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"{stored.Value.DisplayName} is a party to agreements and cannot be deleted; set its status to INACTIVE instead."));
         }
 
         await StoreFailures.Guard(() => organisations.DeleteAsync(stored.Id, stored.Version, context.CancellationToken));
@@ -120,7 +120,7 @@ public sealed partial class PartnerApi(OrganisationRepository organisations, Agr
         var id = errors.ResourceName(field, name, OrganisationRules.Collection);
         errors.ThrowIfAny("request");
         return await organisations.FindAsync(id!, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, $"Organisation {name} does not exist.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Organisation {name} does not exist."));
     }
 
     private AuditInfo NewAudit(ServerCallContext context)

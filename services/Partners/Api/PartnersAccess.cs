@@ -1,5 +1,5 @@
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.Partners.Api;
@@ -98,5 +98,5 @@ internal static class PartnersAccess
             : id.StartsWith("organisations/", StringComparison.Ordinal) ? id : $"organisations/{id}";
 
     private static RpcException Denied(CallerIdentity caller, string refused, string why) =>
-        new(StatusCode.PermissionDenied, $"Role {caller.Role} may not {refused}: {why}.");
+        new(new Status(StatusCode.PermissionDenied, $"Role {caller.Role} may not {refused}: {why}."));
 }

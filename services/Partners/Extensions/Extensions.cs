@@ -1,6 +1,6 @@
 using CapacityHub.Partners.Api;
 using CapacityHub.Partners.Storage;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,7 +21,7 @@ public static class Extensions
     public static WebApplication MapPartners(this WebApplication app)
     {
         app.MapServiceDefaults();
-        app.MapRpcService<PartnerApi>();
+        app.MapGrpcService<PartnerApi>();
         return app;
     }
 }

@@ -1,6 +1,6 @@
 using CapacityHub.Programmes.Domain;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
@@ -50,7 +50,7 @@ public sealed partial class ProgrammeApi
         var (period, indicator, problem) = ResultsFramework.FindPeriod(updated, request.ResultId, request.IndicatorId, request.Period);
         if (period is null)
         {
-            throw new RpcException(StatusCode.NotFound, problem!);
+            throw new RpcException(new Status(StatusCode.NotFound, problem!));
         }
 
         if (request.HasActual)

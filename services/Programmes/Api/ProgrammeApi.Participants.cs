@@ -1,6 +1,6 @@
 using CapacityHub.Programmes.Domain;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
@@ -32,7 +32,7 @@ public sealed partial class ProgrammeApi
         var organisation = request.ParticipatingOrganisation!.Organisation;
         if (stored.Value.ParticipatingOrganisations.Any(o => o.Organisation == organisation))
         {
-            throw new RpcException(StatusCode.AlreadyExists, $"{organisation} already participates in programme {stored.Value.Code}; update the programme to change its roles.");
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"{organisation} already participates in programme {stored.Value.Code}; update the programme to change its roles."));
         }
 
         var updated = stored.Value.Clone();
@@ -54,12 +54,12 @@ public sealed partial class ProgrammeApi
 
         var updated = stored.Value.Clone();
         var participant = updated.ParticipatingOrganisations.FirstOrDefault(o => o.Organisation == request.Organisation)
-            ?? throw new RpcException(StatusCode.NotFound, $"{request.Organisation} does not participate in programme {stored.Value.Code}.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"{request.Organisation} does not participate in programme {stored.Value.Code}."));
         updated.ParticipatingOrganisations.Remove(participant);
         if (updated.Budgets.Any(b => b.Funder == request.Organisation) || updated.FunderShares.Any(s => s.Funder == request.Organisation))
         {
-            throw new RpcException(StatusCode.FailedPrecondition,
-                $"{request.Organisation} funds programme {stored.Value.Code}: remove its budgets and funder share first.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"{request.Organisation} funds programme {stored.Value.Code}: remove its budgets and funder share first."));
         }
 
         return await SaveAsync(stored, updated, context);

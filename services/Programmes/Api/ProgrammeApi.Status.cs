@@ -1,6 +1,6 @@
 using CapacityHub.Programmes.Domain;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
@@ -47,7 +47,7 @@ public sealed partial class ProgrammeApi
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Programme {stored.Value.Code}");
         if (ProgrammeLifecycle.WhyNot(stored.Value, change) is { } why)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, why);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, why));
         }
 
         var effective = request.EffectiveDate?.ToDateOnly() ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

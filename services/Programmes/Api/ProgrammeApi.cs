@@ -1,7 +1,7 @@
 using CapacityHub.Programmes.Domain;
 using CapacityHub.Programmes.Storage;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
@@ -92,7 +92,7 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
 
         var id = await StoreFailures.Guard(() => repository.CreateAsync(request.RequestId, programme, context.CancellationToken), e => Duplicate(e, programme));
         var created = await repository.FindAsync(id, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, $"The programme created by request {request.RequestId} has since been deleted.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"The programme created by request {request.RequestId} has since been deleted."));
         return created.Value;
     }
 
@@ -125,7 +125,7 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Programme {stored.Value.Code}");
         if (ProgrammeLifecycle.WhyNotDelete(stored.Value) is { } why)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, why);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, why));
         }
 
         await StoreFailures.Guard(() => repository.DeleteAsync(stored.Value, stored.Version, context.CancellationToken));
@@ -138,7 +138,7 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         var id = errors.ResourceName(field, name, Collection);
         errors.ThrowIfAny("request");
         return await repository.FindAsync(id!, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, $"Programme {name} does not exist.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Programme {name} does not exist."));
     }
 
     private async Task<Programme> SaveAsync(Document<Programme> stored, Programme updated, ServerCallContext context)
@@ -155,7 +155,7 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
     {
         if (ProgrammeLifecycle.WhyNotEdit(programme) is { } why)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, why);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, why));
         }
     }
 

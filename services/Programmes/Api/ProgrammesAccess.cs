@@ -1,6 +1,6 @@
 using CapacityHub.Programmes.Storage;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.Programmes.Api;
@@ -101,5 +101,5 @@ internal static class ProgrammesAccess
     private static string IdOf(string name) => name.StartsWith("programmes/", StringComparison.Ordinal) ? name["programmes/".Length..] : name;
 
     private static RpcException Denied(CallerIdentity caller, string refused, string why) =>
-        new(StatusCode.PermissionDenied, $"Role {caller.Role} may not {refused}: {why}.");
+        new(new Status(StatusCode.PermissionDenied, $"Role {caller.Role} may not {refused}: {why}."));
 }

@@ -1,6 +1,6 @@
 using CapacityHub.Programmes.Api;
 using CapacityHub.Programmes.Storage;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,7 +20,7 @@ public static class Extensions
     public static WebApplication MapProgrammes(this WebApplication app)
     {
         app.MapServiceDefaults();
-        app.MapRpcService<ProgrammeApi>();
+        app.MapGrpcService<ProgrammeApi>();
         return app;
     }
 }

@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.ServiceDefaults.Errors;
 

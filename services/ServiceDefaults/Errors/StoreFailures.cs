@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Storage;
 
 namespace CapacityHub.ServiceDefaults.Errors;
@@ -17,15 +17,15 @@ public static class StoreFailures
         }
         catch (DuplicateKeyException e)
         {
-            throw new RpcException(StatusCode.AlreadyExists, describeDuplicate?.Invoke(e) ?? "The resource already exists.");
+            throw new RpcException(new Status(StatusCode.AlreadyExists, describeDuplicate?.Invoke(e) ?? "The resource already exists."));
         }
         catch (ConcurrencyConflictException)
         {
-            throw new RpcException(StatusCode.Aborted, "The resource was changed by someone else meanwhile; read it again and retry with the new etag.");
+            throw new RpcException(new Status(StatusCode.Aborted, "The resource was changed by someone else meanwhile; read it again and retry with the new etag."));
         }
         catch (DocumentNotFoundException)
         {
-            throw new RpcException(StatusCode.NotFound, "The resource was deleted meanwhile.");
+            throw new RpcException(new Status(StatusCode.NotFound, "The resource was deleted meanwhile."));
         }
         catch (InvalidContinuationTokenException)
         {
@@ -34,7 +34,7 @@ public static class StoreFailures
         }
         catch (StoreUnavailableException)
         {
-            throw new RpcException(StatusCode.Unavailable, "The store is unavailable; retry later.");
+            throw new RpcException(new Status(StatusCode.Unavailable, "The store is unavailable; retry later."));
         }
     }
 
@@ -43,7 +43,7 @@ public static class StoreFailures
     {
         if (sent.Length > 0 && sent != Etag(version))
         {
-            throw new RpcException(StatusCode.Aborted, $"{what} has changed since you read it (etag {sent}, now {Etag(version)}); read it again and retry.");
+            throw new RpcException(new Status(StatusCode.Aborted, $"{what} has changed since you read it (etag {sent}, now {Etag(version)}); read it again and retry."));
         }
     }
 

@@ -1,5 +1,5 @@
-using CapacityHub.Rpc;
-using CapacityHub.Rpc.Telemetry;
+using CapacityHub.ServiceDefaults.Clients;
+using CapacityHub.ServiceDefaults.Health;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Telemetry;
 using CapacityHub.Storage;
@@ -34,25 +34,27 @@ public static class ServiceDefaultsExtensions
             builder.Services.AddSingleton<CallerTokens>();
         }
 
-        builder.Services.AddRpc(options =>
+        builder.Services.AddGrpc(options =>
         {
-            options.Interceptors.Add<ServerTelemetryInterceptor>();
+            options.MaxReceiveMessageSize = ServiceChannels.MaxMessageBytes;
+            options.Interceptors.Add<RpcServerTelemetry>();
             if (enforceIdentity)
             {
                 options.Interceptors.Add<CallerIdentityInterceptor>();
             }
         });
+        builder.Services.AddGrpcReflection();
         builder.Services.AddDocumentStore(builder.Configuration, serviceName);
         builder.Services.AddSingleton(new ServiceCollections(collections));
-        builder.Services.AddHostedService<StoreReadiness>();
+        builder.Services.AddStoreHealth();
         return builder;
     }
 
-    /// <summary>Health (Check, Watch) and reflection beside the service's own gRPC services.</summary>
+    /// <summary>Health (Check, Watch) and reflection (v1 and v1alpha) beside the service's own gRPC services.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
-        app.MapRpcHealth();
-        app.MapRpcReflection();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         return app;
     }
 }

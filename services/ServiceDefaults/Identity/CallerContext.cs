@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.ServiceDefaults.Identity;
 
@@ -7,14 +7,14 @@ public static class CallerContext
 {
     private static readonly object Key = typeof(CallerIdentity);
 
-    public static void SetCaller(this ServerCallContext context, CallerIdentity caller) => context.Items[Key] = caller;
+    public static void SetCaller(this ServerCallContext context, CallerIdentity caller) => context.UserState[Key] = caller;
 
     /// <summary>The caller; UNAUTHENTICATED when the call has none (it did not pass the interceptor).</summary>
     public static CallerIdentity Caller(this ServerCallContext context) =>
-        context.Items.TryGetValue(Key, out var value) && value is CallerIdentity caller
+        context.UserState.TryGetValue(Key, out var value) && value is CallerIdentity caller
             ? caller
-            : throw new RpcException(StatusCode.Unauthenticated, "No authenticated caller for this call.");
+            : throw new RpcException(new Status(StatusCode.Unauthenticated, "No authenticated caller for this call."));
 
     public static CallerIdentity? CallerOrNull(this ServerCallContext context) =>
-        context.Items.TryGetValue(Key, out var value) ? value as CallerIdentity : null;
+        context.UserState.TryGetValue(Key, out var value) ? value as CallerIdentity : null;
 }

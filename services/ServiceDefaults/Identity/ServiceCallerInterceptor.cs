@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
 
 namespace CapacityHub.ServiceDefaults.Identity;
 
@@ -7,23 +7,13 @@ namespace CapacityHub.ServiceDefaults.Identity;
 /// adds a caller token naming the calling service. A token is reused until shortly before it
 /// expires, so the signing cost is not paid per call.
 /// </summary>
-public sealed class ServiceCallerInterceptor(CallerTokens tokens, string serviceName, TimeProvider time, TimeSpan tokenLifetime) : IClientInterceptor
+public sealed class ServiceCallerInterceptor(CallerTokens tokens, string serviceName, TimeProvider time, TimeSpan tokenLifetime) : CallerTokenInterceptor
 {
     private readonly Lock gate = new();
     private string? token;
     private DateTimeOffset renewAt;
 
-    public ValueTask InterceptAsync(ClientCallInfo call, CancellationToken cancellationToken)
-    {
-        if (call.Headers.GetValue(CallerTokenOptions.MetadataKey) is null)
-        {
-            call.Headers.Add(CallerTokenOptions.MetadataKey, CurrentToken());
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    private string CurrentToken()
+    protected override string TokenFor()
     {
         lock (gate)
         {

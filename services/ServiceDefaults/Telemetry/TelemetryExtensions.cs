@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,9 +13,9 @@ namespace CapacityHub.ServiceDefaults.Telemetry;
 public static class TelemetryExtensions
 {
     /// <summary>
-    /// Traces, metrics and logs for one CapacityHub process. The standard OTEL_* variables
-    /// configure export (endpoint, protocol, service name, resource attributes, sampler); with no
-    /// endpoint set nothing is exported, but spans still exist so trace ids reach the logs.
+    /// Traces, metrics and logs for one CapacityHub process, on OpenTelemetry.Extensions.Hosting. The standard
+    /// OTEL_* variables configure export (endpoint, protocol, service name, resource attributes, sampler); with
+    /// no endpoint set nothing is exported, but spans still exist so trace ids reach the logs.
     /// </summary>
     public static WebApplicationBuilder AddCapacityHubTelemetry(this WebApplicationBuilder builder, string defaultServiceName)
     {
@@ -33,42 +32,36 @@ public static class TelemetryExtensions
         });
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
-        if (export.Logs)
-        {
-            builder.Logging.AddOpenTelemetry(logging =>
-            {
-                logging.SetResourceBuilder(Resource(serviceName));
-                logging.IncludeScopes = true;
-                logging.AddOtlpExporter();
-            });
-        }
 
-        var sdk = OpenTelemetrySdk.Create(otel =>
-        {
-            otel.ConfigureResource(resource => resource.AddService(serviceName).AddEnvironmentVariableDetector());
-            otel.WithTracing(tracing =>
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName).AddEnvironmentVariableDetector())
+            .WithTracing(tracing =>
             {
-                tracing.AddSource(TelemetryNames.ActivitySources);
+                tracing.AddSource(TelemetryNames.ActivitySources)
+                    .AddAspNetCoreInstrumentation(options => options.Filter = http => !RpcServerTelemetry.IsHealthCheck(http.Request.Path))
+                    .AddHttpClientInstrumentation()
+                    .AddGrpcClientInstrumentation();
                 if (export.Traces)
                 {
                     tracing.AddOtlpExporter();
                 }
-            });
-            otel.WithMetrics(metrics =>
+            })
+            .WithMetrics(metrics =>
             {
-                metrics.AddMeter(TelemetryNames.Meters);
+                metrics.AddMeter(TelemetryNames.Meters)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation();
                 if (export.Metrics)
                 {
                     metrics.AddOtlpExporter();
                 }
             });
-        });
-        builder.Services.AddSingleton(sdk);
-        builder.Services.AddHostedService<TelemetryLifetime>();
-        builder.Services.AddTransient<IStartupFilter, HttpServerSpans>();
+        if (export.Logs)
+        {
+            otel.WithLogging(logging => logging.AddOtlpExporter(), options => options.IncludeScopes = true);
+        }
+
         return builder;
     }
-
-    private static ResourceBuilder Resource(string serviceName) =>
-        ResourceBuilder.CreateDefault().AddService(serviceName).AddEnvironmentVariableDetector();
 }

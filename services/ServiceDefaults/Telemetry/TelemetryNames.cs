@@ -6,7 +6,7 @@ namespace CapacityHub.ServiceDefaults.Telemetry;
 /// </summary>
 public static class TelemetryNames
 {
-    /// <summary>gRPC server and client spans and rpc.* metrics (CapacityHub.Rpc).</summary>
+    /// <summary>rpc.server.* metrics of the gRPC services (<see cref="RpcServerTelemetry"/>).</summary>
     public const string Rpc = "CapacityHub.Rpc";
 
     /// <summary>Store operation spans and durations (CapacityHub.Storage and its backends).</summary>
@@ -20,12 +20,10 @@ public static class TelemetryNames
 
     internal static readonly string[] ActivitySources =
     [
-        Rpc,
         Storage,
         Business,
         Gateway,
-        "Microsoft.AspNetCore",
-        "System.Net.Http",
+        "MongoDB.Driver",
     ];
 
     internal static readonly string[] Meters =
@@ -35,14 +33,13 @@ public static class TelemetryNames
         Business,
         "CapacityHub.Trainings", // the Trainings service's business counters (its TrainingsMetrics)
         Gateway,
-        "Microsoft.AspNetCore.Hosting",
+        "Grpc.AspNetCore.Server",
+        "Grpc.Net.Client",
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Http.Connections",
         "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Diagnostics",
         "Microsoft.AspNetCore.RateLimiting",
-        "System.Net.Http",
         "System.Net.NameResolution",
-        "System.Runtime",
     ];
 }

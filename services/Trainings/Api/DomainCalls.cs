@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Trainings.Domain;
 using CapacityHub.Trainings.Domain.Nominations;
@@ -26,11 +26,11 @@ public static class DomainCalls
         }
         catch (DomainRuleException e)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, e.Message);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
         }
         catch (NominationNotFoundException e)
         {
-            throw new RpcException(StatusCode.NotFound, e.Message);
+            throw new RpcException(new Status(StatusCode.NotFound, e.Message));
         }
     }
 }

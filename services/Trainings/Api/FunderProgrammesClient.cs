@@ -1,5 +1,5 @@
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Trainings.Api;
 
@@ -14,7 +14,7 @@ public sealed class FunderProgrammesClient(ProgrammeService.ProgrammeServiceClie
         {
             do
             {
-                var page = await programmes.ListProgrammesAsync(request, new CallOptions(CancellationToken: cancellationToken));
+                var page = await programmes.ListProgrammesAsync(request, new CallOptions(cancellationToken: cancellationToken));
                 names.UnionWith(page.Programmes.Select(p => p.Name));
                 request.PageToken = page.NextPageToken;
             }
@@ -22,7 +22,7 @@ public sealed class FunderProgrammesClient(ProgrammeService.ProgrammeServiceClie
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
-            throw new RpcException(StatusCode.Unavailable, $"The Programmes service cannot be reached to find the programmes {funder} funds; try again shortly");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The Programmes service cannot be reached to find the programmes {funder} funds; try again shortly"));
         }
 
         return names;

@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
 
@@ -65,5 +65,5 @@ public static class ImpactAccess
             ? ResourceNames.Of("organisations", id)
             : throw Denied($"{role} caller needs an organisation");
 
-    private static RpcException Denied(string why) => new(StatusCode.PermissionDenied, $"Permission denied: {why}.");
+    private static RpcException Denied(string why) => new(new Status(StatusCode.PermissionDenied, $"Permission denied: {why}."));
 }

@@ -1,4 +1,5 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.Trainings.Domain;
 using CapacityHub.Trainings.Domain.Learning;
 using CapacityHub.Trainings.Storage;

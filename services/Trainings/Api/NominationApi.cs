@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
@@ -46,7 +46,7 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
         errors.ThrowIfAny("nomination");
         var organisation = request.Nomination!.NominatingOrganisation;
         var training = (await store.FindAsync(trainingId!, context.CancellationToken))?.Value
-            ?? throw new RpcException(StatusCode.NotFound, $"Training {request.Parent} does not exist.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Training {request.Parent} does not exist."));
         TrainingsAccess.RequireNominationAccess(caller, training.Programme, organisation, "nominate for");
         if (await store.RecordedAsync("Nominate", request.RequestId, context.CancellationToken) is { } done)
         {
@@ -61,7 +61,7 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
         });
         if (training.Status != TrainingStatus.OpenForNomination || training.SessionDays.Count == 0)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"The training is {training.Status.ToString().ToLowerInvariant()}, not open for nomination");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"The training is {training.Status.ToString().ToLowerInvariant()}, not open for nomination"));
         }
 
         var nominator = await partners.ActiveOrganisationAsync(organisation, context.CancellationToken);
@@ -94,7 +94,7 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
         TrainingsAccess.RequireNoFunder(caller);
         var (trainingId, id) = ParseName(request.Name, "name");
         var found = await store.FindNominationAsync(trainingId, id, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, $"Nomination {request.Name} does not exist.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Nomination {request.Name} does not exist."));
         TrainingsAccess.RequireNominationAccess(caller, found.Stored.ProgrammeId, found.Stored.OrganisationId, "read");
         return found.Resource;
     }
@@ -130,7 +130,7 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
         if (trainingId is not null)
         {
             var training = (await store.FindAsync(trainingId, context.CancellationToken))?.Value
-                ?? throw new RpcException(StatusCode.NotFound, $"Training {request.Parent} does not exist.");
+                ?? throw new RpcException(new Status(StatusCode.NotFound, $"Training {request.Parent} does not exist."));
             programme = training.Programme;
             if (caller.Role != CallerRole.PartnerAgency)
             {
@@ -164,7 +164,7 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
 
     private async Task<Nomination> ReadAsync(string trainingId, string id, ServerCallContext context) =>
         (await store.FindNominationAsync(trainingId, id, context.CancellationToken))?.Resource
-        ?? throw new RpcException(StatusCode.NotFound, $"Nomination {TrainingResources.NominationName(trainingId, id)} was deleted meanwhile.");
+        ?? throw new RpcException(new Status(StatusCode.NotFound, $"Nomination {TrainingResources.NominationName(trainingId, id)} was deleted meanwhile."));
 
     private static (string TrainingId, string Id) ParseName(string name, string field) =>
         TrainingResources.ParseChild(name, NominationsKind)

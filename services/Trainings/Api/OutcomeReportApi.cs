@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.ServiceDefaults.Validation;
@@ -194,7 +194,7 @@ public sealed class OutcomeReportApi(OutcomeReportRepository repository, ImpactC
         var id = errors.ResourceName(field, name, OutcomeReportMapping.Collection);
         errors.ThrowIfAny("request");
         return await StoreFailures.Guard(() => repository.FindAsync(id!, context.CancellationToken))
-            ?? throw new RpcException(StatusCode.NotFound, $"Outcome report {name} does not exist.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Outcome report {name} does not exist."));
     }
 
     /// <summary>Domain refusals and store failures as statuses; domain field names get the request's prefix.</summary>
@@ -211,7 +211,7 @@ public sealed class OutcomeReportApi(OutcomeReportRepository repository, ImpactC
         }
         catch (Domain.DomainRuleException e)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, e.Message);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
         }
     }
 

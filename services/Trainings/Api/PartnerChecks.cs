@@ -1,5 +1,5 @@
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Trainings.Api;
 
@@ -13,21 +13,21 @@ public sealed class PartnerChecks(PartnerService.PartnerServiceClient partners)
         Organisation found;
         try
         {
-            found = await partners.GetOrganisationAsync(new GetOrganisationRequest { Name = organisation }, new CallOptions(CancellationToken: ct).WithTimeout(Timeout));
+            found = await partners.GetOrganisationAsync(new GetOrganisationRequest { Name = organisation }, new CallOptions(deadline: DateTime.UtcNow + Timeout, cancellationToken: ct));
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"Organisation {organisation} is not registered with the Partners service and cannot nominate.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Organisation {organisation} is not registered with the Partners service and cannot nominate."));
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
         {
-            throw new RpcException(StatusCode.Unavailable,
-                $"The Partners service cannot be reached to check organisation {organisation} ({e.StatusCode}); nothing was saved. Retry with the same request_id shortly.");
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                $"The Partners service cannot be reached to check organisation {organisation} ({e.StatusCode}); nothing was saved. Retry with the same request_id shortly."));
         }
 
         if (found.Status == OrganisationStatus.Inactive)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, $"Organisation {organisation} is inactive in the Partners service and cannot nominate.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Organisation {organisation} is inactive in the Partners service and cannot nominate."));
         }
 
         return found;

@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Validation;
 using CapacityHub.Trainings.Domain.Scheduling;
@@ -92,7 +92,7 @@ public sealed partial class TrainingApi
             StoreFailures.RequireEtag(request.Etag, aggregate.Version, $"Training {aggregate.Resource.Name}");
             if (aggregate.Training.SessionDays.All(d => d.Id != parsed.ChildId))
             {
-                throw new RpcException(StatusCode.NotFound, $"Session day {request.Name} does not exist.");
+                throw new RpcException(new Status(StatusCode.NotFound, $"Session day {request.Name} does not exist."));
             }
 
             aggregate.Training.RemoveSessionDay(parsed.ChildId);
@@ -112,7 +112,7 @@ public sealed partial class TrainingApi
         }
         else if (caller.Role is not (ServiceDefaults.Identity.CallerRole.ProgrammeManager or ServiceDefaults.Identity.CallerRole.Administrator or ServiceDefaults.Identity.CallerRole.Service))
         {
-            throw new RpcException(StatusCode.PermissionDenied, "Only programme managers check schedules for conflicts.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "Only programme managers check schedules for conflicts."));
         }
 
         var id = stored is null ? "" : ResourceNames.IdOf(stored.Name, TrainingResources.Trainings)!;
@@ -143,8 +143,8 @@ public sealed partial class TrainingApi
         var found = await conflicts.FindAsync(trainingId, stored.Title, days, context.CancellationToken);
         if (found.Count > 0)
         {
-            throw new RpcException(StatusCode.FailedPrecondition,
-                $"The schedule has {found.Count} conflict(s): " + string.Join(" | ", found.Select(c => c.Describe())));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"The schedule has {found.Count} conflict(s): " + string.Join(" | ", found.Select(c => c.Describe()))));
         }
     }
 }

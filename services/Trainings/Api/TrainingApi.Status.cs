@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Validation;
 using CapacityHub.Trainings.Domain.Nominations;
@@ -18,7 +18,7 @@ public sealed partial class TrainingApi
         TrainingsAccess.RequireManager(caller, stored.Programme, "open nominations");
         if (stored.SessionDays.Count == 0)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, "Schedule at least one session day before opening nominations");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "Schedule at least one session day before opening nominations"));
         }
 
         var dates = stored.SessionDays.Select(d => LocalDate.FromDateOnly(d.Date.ToDateOnly())).ToList();

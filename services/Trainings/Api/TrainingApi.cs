@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.ServiceDefaults.Validation;
 using CapacityHub.Storage;
@@ -82,7 +82,7 @@ public sealed partial class TrainingApi(
         if (await store.RecordedAsync("CreateTraining", request.RequestId, context.CancellationToken) is { } done)
         {
             return (await store.FindAsync(done, context.CancellationToken))?.Value
-                ?? throw new RpcException(StatusCode.NotFound, $"The training created by request {request.RequestId} has since been deleted.");
+                ?? throw new RpcException(new Status(StatusCode.NotFound, $"The training created by request {request.RequestId} has since been deleted."));
         }
 
         await DomainCalls.Run(async () =>
@@ -135,13 +135,13 @@ public sealed partial class TrainingApi(
         StoreFailures.RequireEtag(request.Etag, stored.Version, $"Training {request.Name}");
         if (stored.Value.Status is not (TrainingStatus.Planned or TrainingStatus.Cancelled))
         {
-            throw new RpcException(StatusCode.FailedPrecondition, "Only planned or cancelled trainings can be deleted; cancel it first.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "Only planned or cancelled trainings can be deleted; cancel it first."));
         }
 
         var (nominations, _) = await store.ListNominationsAsync(Filter.Where("trainingId", stored.Id), 1, null, context.CancellationToken);
         if (nominations.Count > 0)
         {
-            throw new RpcException(StatusCode.FailedPrecondition, "The training has nominations; their records must be kept, so it cannot be deleted.");
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The training has nominations; their records must be kept, so it cannot be deleted."));
         }
 
         await StoreFailures.Guard(() => store.DeleteAsync(stored.Id, stored.Version, context.CancellationToken));
@@ -152,7 +152,7 @@ public sealed partial class TrainingApi(
     {
         var id = ParseName(name, field);
         return await store.FindAsync(id, context.CancellationToken)
-            ?? throw new RpcException(StatusCode.NotFound, $"Training {name} does not exist.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Training {name} does not exist."));
     }
 
     private static string ParseName(string name, string field)
@@ -169,7 +169,7 @@ public sealed partial class TrainingApi(
     {
         await DomainCalls.Run(() => store.WriteAsync(id, caller.Subject, operate, context.CancellationToken, operation, requestId, committed));
         return (await store.FindAsync(id, context.CancellationToken))?.Value
-            ?? throw new RpcException(StatusCode.NotFound, $"Training trainings/{id} was deleted meanwhile.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Training trainings/{id} was deleted meanwhile."));
     }
 
     private static bool StartsWithin(Training t, DateOnly from, DateOnly? to)

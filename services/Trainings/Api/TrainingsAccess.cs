@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 
@@ -104,5 +104,5 @@ public sealed class TrainingsAccess(IFunderProgrammes funders)
 
     private static string Bare(string name, string prefix) => name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
 
-    private static RpcException Denied(string message) => new(StatusCode.PermissionDenied, message);
+    private static RpcException Denied(string message) => new(new Status(StatusCode.PermissionDenied, message));
 }

@@ -1,6 +1,6 @@
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
 using CapacityHub.ServiceDefaults.Hosting;
 using CapacityHub.Trainings.Api;
 using CapacityHub.Trainings.Storage;
@@ -15,10 +15,9 @@ public static class TrainingsExtensions
     {
         builder.AddServiceDefaults("trainings", TrainingsCollections.All);
         // Other services, at Services:Programmes and Services:Partners; calls carry this service's caller token.
-        builder.AddServiceClient("Programmes", "trainings", invoker => new ProgrammeService.ProgrammeServiceClient(invoker));
-        builder.AddServiceClient("Partners", "trainings", invoker => new PartnerService.PartnerServiceClient(invoker));
-
         var services = builder.Services;
+        services.AddServiceClient<ProgrammeService.ProgrammeServiceClient>(builder.Configuration, "Programmes", "trainings");
+        services.AddServiceClient<PartnerService.PartnerServiceClient>(builder.Configuration, "Partners", "trainings");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ImpactAggregates>();
         services.AddSingleton<TrainingStore>();
@@ -37,10 +36,10 @@ public static class TrainingsExtensions
     public static WebApplication MapTrainings(this WebApplication app)
     {
         app.MapServiceDefaults();
-        app.MapRpcService<TrainingApi>();
-        app.MapRpcService<NominationApi>();
-        app.MapRpcService<ImpactApi>();
-        app.MapRpcService<OutcomeReportApi>();
+        app.MapGrpcService<TrainingApi>();
+        app.MapGrpcService<NominationApi>();
+        app.MapGrpcService<ImpactApi>();
+        app.MapGrpcService<OutcomeReportApi>();
         return app;
     }
 }

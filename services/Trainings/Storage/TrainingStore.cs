@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Storage;
 using CapacityHub.Trainings.Domain.Impact;
@@ -129,7 +129,7 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
     private static async Task<TrainingAggregate> LoadAsync(ITransaction tx, string trainingId, CancellationToken ct)
     {
         var stored = await tx.Collection(TrainingsCollections.Trainings).GetAsync(trainingId, ct)
-            ?? throw new RpcException(StatusCode.NotFound, $"Training trainings/{trainingId} does not exist.");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Training trainings/{trainingId} does not exist."));
         var enrolments = new List<Enrolment>();
         var nominations = tx.Collection(TrainingsCollections.Nominations);
         string? after = null;

@@ -19,6 +19,6 @@ public static class EchoStatusFeature
                 new FieldViolation("response_status.code", "must be between 0 and 16"));
         }
 
-        throw new RpcException((StatusCode)status.Code, status.Message);
+        throw new RpcException(new Status((StatusCode)status.Code, status.Message));
     }
 }

@@ -68,7 +68,7 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
         public override Task<Programme> GetProgramme(GetProgrammeRequest request, ServerCallContext context) =>
             state.Programmes.ContainsKey(request.Name)
                 ? Task.FromResult(new Programme { Name = request.Name })
-                : throw new RpcException(StatusCode.NotFound, $"Programme {request.Name} does not exist.");
+                : throw new RpcException(new Status(StatusCode.NotFound, $"Programme {request.Name} does not exist."));
 
         public override Task<ListProgrammesResponse> ListProgrammes(ListProgrammesRequest request, ServerCallContext context)
         {
@@ -81,7 +81,7 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
         {
             if (!state.Programmes.TryGetValue(request.Programme, out var p))
             {
-                throw new RpcException(StatusCode.NotFound, $"Programme {request.Programme} does not exist.");
+                throw new RpcException(new Status(StatusCode.NotFound, $"Programme {request.Programme} does not exist."));
             }
 
             var first = request.TrainingDates.StartDate.ToDateOnly();
@@ -119,6 +119,6 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
         public override Task<Organisation> GetOrganisation(GetOrganisationRequest request, ServerCallContext context) =>
             state.Organisations.TryGetValue(request.Name, out var organisation)
                 ? Task.FromResult(organisation)
-                : throw new RpcException(StatusCode.NotFound, $"Organisation {request.Name} does not exist.");
+                : throw new RpcException(new Status(StatusCode.NotFound, $"Organisation {request.Name} does not exist."));
     }
 }

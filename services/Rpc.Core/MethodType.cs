@@ -1,9 +1,0 @@
-namespace CapacityHub.Rpc;
-
-public enum MethodType
-{
-    Unary,
-    ServerStreaming,
-    ClientStreaming,
-    DuplexStreaming,
-}
