@@ -2,7 +2,6 @@ using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
 using CapacityHub.ServiceDefaults.Clients;
 using Grpc.Core;
-using Grpc.Net.Client;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 
@@ -16,7 +15,7 @@ namespace CapacityHub.Gateway.Backends;
 /// </summary>
 public sealed class ServiceBackends : IDisposable
 {
-    private readonly List<GrpcChannel> channels = [];
+    private readonly List<ServiceChannel> channels = [];
 
     public ServiceBackends(IConfiguration configuration, UserCallerInterceptor caller)
     {
@@ -67,8 +66,8 @@ public sealed class ServiceBackends : IDisposable
             throw new InvalidOperationException($"Configure {key} with the address of the {service} service (e.g. http://127.0.0.1:5101).");
         }
 
-        var (channel, invoker) = ServiceChannels.Open(address, caller);
+        var channel = ServiceChannels.Open(address, caller);
         channels.Add(channel);
-        return invoker;
+        return channel;
     }
 }

@@ -1,8 +1,9 @@
+using CapacityHub.ServiceDefaults.Clients;
 using CapacityHub.Common.V1;
 using CapacityHub.LocalRun;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -21,16 +22,16 @@ public sealed class TestData : IDisposable
     public const string BusyTrainer = "trainer-sato";
 
     private readonly CallerTokens tokens;
-    private readonly RpcChannel programmesChannel;
-    private readonly RpcChannel partnersChannel;
-    private readonly RpcChannel trainingsChannel;
+    private readonly ServiceChannel programmesChannel;
+    private readonly ServiceChannel partnersChannel;
+    private readonly ServiceChannel trainingsChannel;
 
     private TestData(LocalSystem system, string callerKey)
     {
         tokens = new CallerTokens(new CallerTokenOptions { SigningKey = callerKey }, TimeProvider.System);
-        programmesChannel = RpcChannel.ForAddress(system["programmes"].GrpcAddress);
-        partnersChannel = RpcChannel.ForAddress(system["partners"].GrpcAddress);
-        trainingsChannel = RpcChannel.ForAddress(system["trainings"].GrpcAddress);
+        programmesChannel = ServiceChannels.Open(system["programmes"].GrpcAddress);
+        partnersChannel = ServiceChannels.Open(system["partners"].GrpcAddress);
+        trainingsChannel = ServiceChannels.Open(system["trainings"].GrpcAddress);
     }
 
     public static readonly CallerIdentity Admin = new("test-admin", "Test administrator", CallerRole.Administrator, null, null, []);
@@ -61,7 +62,7 @@ public sealed class TestData : IDisposable
 
     public OutcomeReportService.OutcomeReportServiceClient Reports => new(trainingsChannel);
 
-    public CallOptions As(CallerIdentity caller) => new(Headers: new Metadata().Add(CallerTokenOptions.MetadataKey, tokens.Issue(caller)));
+    public CallOptions As(CallerIdentity caller) => new(headers: new Metadata { { CallerTokenOptions.MetadataKey, tokens.Issue(caller) } });
 
     public static async Task<TestData> CreateAsync(LocalSystem system, string callerKey)
     {

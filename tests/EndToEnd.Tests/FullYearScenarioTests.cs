@@ -1,7 +1,8 @@
 using CapacityHub.LocalRun.Seeding;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
 using static CapacityHub.EndToEnd.Tests.ScenarioData;
@@ -34,7 +35,7 @@ public sealed class FullYearScenarioTests(EmptySystemFixture fixture)
         tokyo = await C.Trainings.ConfirmTrainingAsync(new ChangeTrainingStatusRequest { Name = tokyo.Name }, Manager);
         tokyo = await C.Trainings.StartTrainingAsync(new ChangeTrainingStatusRequest { Name = tokyo.Name }, Manager);
         using var watch = new ImpactWatch(C.Impact.WatchImpactMetrics(
-            new GetImpactMetricsRequest { Programmes = { ProgrammeName } }, Manager with { Deadline = DateTime.UtcNow.AddSeconds(90) }));
+            new GetImpactMetricsRequest { Programmes = { ProgrammeName } }, Manager.WithDeadline(DateTime.UtcNow.AddSeconds(90))));
         var before = await watch.NextAsync();
         Assert.Equal(3, before.UniqueParticipants.Value);
         Assert.Equal(0, before.CompletionRate.Numerator);
@@ -104,11 +105,11 @@ public sealed class FullYearScenarioTests(EmptySystemFixture fixture)
 
         // Client-chosen training ids: malformed is INVALID_ARGUMENT naming the field; taken by another request is ALREADY_EXISTS.
         var malformed = await Assert.ThrowsAsync<RpcException>(() => C.Trainings.CreateTrainingAsync(
-            new CreateTrainingRequest { TrainingId = "E2E_Tokyo", RequestId = "training-bad", Training = Tokyo() }, Manager));
+            new CreateTrainingRequest { TrainingId = "E2E_Tokyo", RequestId = "training-bad", Training = Tokyo() }, Manager).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
         Assert.Equal("training_id", Assert.Single(malformed.FieldViolations()).Field);
         var taken = await Assert.ThrowsAsync<RpcException>(() => C.Trainings.CreateTrainingAsync(
-            new CreateTrainingRequest { TrainingId = "e2e-tokyo", RequestId = "training-tokyo-again", Training = Tokyo() }, Manager));
+            new CreateTrainingRequest { TrainingId = "e2e-tokyo", RequestId = "training-tokyo-again", Training = Tokyo() }, Manager).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, taken.StatusCode);
 
         tokyo = await C.Trainings.ScheduleTrainingAsync(new ScheduleTrainingRequest
@@ -151,7 +152,7 @@ public sealed class FullYearScenarioTests(EmptySystemFixture fixture)
                 Parent = tokyo.Name,
                 RequestId = $"nominate-{id}",
                 Nomination = new Nomination { Participant = Person(id, name, org, country, sex), NominatingOrganisation = $"organisations/{org}" },
-            }, partner);
+            }, partner).ResponseAsync;
 
         var th1 = await NominateAsync("th1", "Siriporn Suksawat", ThaiCert, "TH", Programmes.V1.Sex.Female, Thai);
         var th2 = await NominateAsync("th2", "Somchai Rattanakorn", ThaiCert, "TH", Programmes.V1.Sex.Male, Thai);
@@ -195,7 +196,7 @@ public sealed class FullYearScenarioTests(EmptySystemFixture fixture)
     }
 
     private Task<Nomination> Approve(Nomination n) =>
-        C.Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = n.Name }, Manager);
+        C.Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = n.Name }, Manager).ResponseAsync;
 
     private async Task RecordLearningAsync(Training tokyo, List<Nomination> booked)
     {
@@ -253,7 +254,7 @@ public sealed class FullYearScenarioTests(EmptySystemFixture fixture)
 
         // Approval locks the report.
         var locked = await Assert.ThrowsAsync<RpcException>(() => C.OutcomeReports.UpdateOutcomeReportAsync(
-            new UpdateOutcomeReportRequest { OutcomeReport = new OutcomeReport { Name = report.Name, Narrative = "changed" }, UpdateMask = new FieldMask { Paths = { "narrative" } } }, Thai));
+            new UpdateOutcomeReportRequest { OutcomeReport = new OutcomeReport { Name = report.Name, Narrative = "changed" }, UpdateMask = new FieldMask { Paths = { "narrative" } } }, Thai).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, locked.StatusCode);
     }
 

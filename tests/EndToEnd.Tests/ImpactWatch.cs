@@ -1,10 +1,10 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.EndToEnd.Tests;
 
 /// <summary>A WatchImpactMetrics stream read message by message until the metrics show what a step should change.</summary>
-internal sealed class ImpactWatch(ServerStreamingCall<ImpactMetrics> call) : IDisposable
+internal sealed class ImpactWatch(AsyncServerStreamingCall<ImpactMetrics> call) : IDisposable
 {
     public int Received { get; private set; }
 

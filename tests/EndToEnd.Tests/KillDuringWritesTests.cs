@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using CapacityHub.Common.V1;
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using Xunit.Abstractions;
 
 namespace CapacityHub.EndToEnd.Tests;
@@ -93,7 +93,7 @@ public sealed class KillDuringWritesTests(EmptySystemFixture fixture, ITestOutpu
                 CountryCode = Country,
                 RegionGroups = { RegionGroup.Asean },
             },
-        }, caller);
+        }, caller).ResponseAsync;
 
     private async Task<List<Organisation>> ListAllAsync()
     {

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using CapacityHub.LocalRun;
 using CapacityHub.LocalRun.Seeding;
 using CapacityHub.ServiceDefaults.Identity;
@@ -52,8 +53,8 @@ public sealed class RunningSystem : IAsyncDisposable
         return folder;
     }
 
-    public Rpc.CallOptions As(CallerIdentity caller) =>
-        new(new Rpc.Metadata().Add(CallerTokenOptions.MetadataKey, Tokens.Issue(caller)), DateTime.UtcNow.AddSeconds(30));
+    public CallOptions As(CallerIdentity caller) =>
+        new(new Metadata { { CallerTokenOptions.MetadataKey, Tokens.Issue(caller) } }, DateTime.UtcNow.AddSeconds(30));
 
     public async ValueTask DisposeAsync()
     {

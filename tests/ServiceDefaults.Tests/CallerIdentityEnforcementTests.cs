@@ -1,5 +1,7 @@
+using CapacityHub.ServiceDefaults.Errors;
+using CapacityHub.ServiceDefaults.Clients;
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Hosting;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.TestSupport;
@@ -17,7 +19,7 @@ public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
     private static readonly string Key = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
     private ServiceTestHost? host;
 
-    private RpcChannel? Channel => host?.Channel;
+    private ServiceChannel? Channel => host?.Channel;
 
     public async Task InitializeAsync() => host = await ServiceTestHost.StartAsync(
         "identity-test",
@@ -25,7 +27,7 @@ public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
         a =>
         {
             a.MapServiceDefaults();
-            a.MapRpcService<WhoAmI>();
+            a.MapGrpcService<WhoAmI>();
         },
         "Testing",
         new Dictionary<string, string?> { ["Identity:SigningKey"] = Key });
@@ -43,7 +45,7 @@ public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
     {
         var client = new PartnerService.PartnerServiceClient(Channel!);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.GetOrganisationAsync(new GetOrganisationRequest { Name = "organisations/x" }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.GetOrganisationAsync(new GetOrganisationRequest { Name = "organisations/x" }).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("x-capacityhub-caller", error.Detail, StringComparison.Ordinal);
@@ -54,10 +56,10 @@ public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
     {
         var forger = new CallerTokens(new CallerTokenOptions { SigningKey = Convert.ToBase64String(new byte[32]) }, TimeProvider.System);
         var client = new PartnerService.PartnerServiceClient(Channel!);
-        var headers = new Metadata().Add(CallerTokenOptions.MetadataKey, forger.Issue(CallerIdentity.ForService("mallory")));
+        var headers = new Metadata { { CallerTokenOptions.MetadataKey, forger.Issue(CallerIdentity.ForService("mallory")) } };
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            client.GetOrganisationAsync(new GetOrganisationRequest { Name = "organisations/x" }, new CallOptions(Headers: headers)));
+            client.GetOrganisationAsync(new GetOrganisationRequest { Name = "organisations/x" }, new CallOptions(headers: headers)).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
@@ -68,9 +70,9 @@ public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
         var tokens = new CallerTokens(new CallerTokenOptions { SigningKey = Key }, TimeProvider.System);
         var caller = new CallerIdentity("u-1", "Kanya", CallerRole.PartnerAgency, "etda", "TH", []);
         var client = new PartnerService.PartnerServiceClient(Channel!);
-        var headers = new Metadata().Add(CallerTokenOptions.MetadataKey, tokens.Issue(caller));
+        var headers = new Metadata { { CallerTokenOptions.MetadataKey, tokens.Issue(caller) } };
 
-        var organisation = await client.GetOrganisationAsync(new GetOrganisationRequest { Name = "organisations/x" }, new CallOptions(Headers: headers));
+        var organisation = await client.GetOrganisationAsync(new GetOrganisationRequest { Name = "organisations/x" }, new CallOptions(headers: headers));
 
         Assert.Equal("organisations/etda", organisation.Name);
         Assert.Equal("TH", organisation.CountryCode);
@@ -79,7 +81,7 @@ public sealed class CallerIdentityEnforcementTests : IAsyncLifetime
     [Fact]
     public async Task HealthNeedsNoTokenAndReportsReadyOnceTheStoreIsMigrated()
     {
-        var health = new Health.HealthClient(Channel!);
+        var health = new Grpc.Health.V1.Health.HealthClient(Channel!);
 
         var whole = await health.CheckAsync(new HealthCheckRequest());
         var liveness = await health.CheckAsync(new HealthCheckRequest { Service = "liveness" });

@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,14 +16,15 @@ public sealed class ServiceTestHost : IAsyncDisposable
     private readonly WebApplication app;
     private readonly string folder;
 
-    private ServiceTestHost(WebApplication app, string folder, RpcChannel channel)
+    private ServiceTestHost(WebApplication app, string folder, string address)
     {
         this.app = app;
         this.folder = folder;
-        Channel = channel;
+        Channel = ServiceChannels.Open(address);
     }
 
-    public RpcChannel Channel { get; }
+    /// <summary>Calls the service with the settings every CapacityHub caller shares (no caller token).</summary>
+    public ServiceChannel Channel { get; }
 
     /// <summary>The host's services, for tests that change state the service reads (e.g. health statuses).</summary>
     public IServiceProvider Services => app.Services;
@@ -58,7 +59,7 @@ public sealed class ServiceTestHost : IAsyncDisposable
         map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ServiceTestHost(app, folder, RpcChannel.ForAddress(address));
+        return new ServiceTestHost(app, folder, address);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.TestSupport;
@@ -22,21 +23,18 @@ public static class TestCallers
 
     public static CallerIdentity Partner(string organisationId) => new("partner-1", "Test partner", CallerRole.PartnerAgency, organisationId, "TH", []);
 
-    /// <summary>A channel to a running service whose every call carries a token for the given caller.</summary>
-    public static RpcChannel ChannelAs(Uri address, CallerIdentity caller)
+    /// <summary>Calls to a running service, every one carrying a token for the given caller.</summary>
+    public static ServiceChannel ChannelAs(Uri address, CallerIdentity caller) => ChannelAs(address.ToString(), caller);
+
+    /// <inheritdoc cref="ChannelAs(Uri, CallerIdentity)"/>
+    public static ServiceChannel ChannelAs(string address, CallerIdentity caller)
     {
         var tokens = new CallerTokens(new CallerTokenOptions { SigningKey = SigningKey }, TimeProvider.System);
-        var options = new RpcChannelOptions();
-        options.Interceptors.Add(new TokenFor(tokens.Issue(caller)));
-        return RpcChannel.ForAddress(address, options);
+        return ServiceChannels.Open(address, new FixedToken(tokens.Issue(caller)));
     }
 
-    private sealed class TokenFor(string token) : IClientInterceptor
+    private sealed class FixedToken(string token) : CallerTokenInterceptor
     {
-        public ValueTask InterceptAsync(ClientCallInfo call, CancellationToken cancellationToken)
-        {
-            call.Headers.Add(CallerTokenOptions.MetadataKey, token);
-            return ValueTask.CompletedTask;
-        }
+        protected override string TokenFor() => token;
     }
 }

@@ -1,7 +1,6 @@
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
 using CapacityHub.ServiceDefaults.Clients;
-using Grpc.Net.Client;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.LocalRun.Seeding;
@@ -9,21 +8,21 @@ namespace CapacityHub.LocalRun.Seeding;
 /// <summary>Generated clients for the three services over one channel each, with the settings every caller shares (ServiceChannels).</summary>
 public sealed class SeedClients : IDisposable
 {
-    private readonly GrpcChannel partners;
-    private readonly GrpcChannel programmes;
-    private readonly GrpcChannel trainings;
+    private readonly ServiceChannel partners;
+    private readonly ServiceChannel programmes;
+    private readonly ServiceChannel trainings;
 
     public SeedClients(string partnersAddress, string programmesAddress, string trainingsAddress)
     {
-        (partners, var partnersInvoker) = ServiceChannels.Open(partnersAddress);
-        (programmes, var programmesInvoker) = ServiceChannels.Open(programmesAddress);
-        (trainings, var trainingsInvoker) = ServiceChannels.Open(trainingsAddress);
-        Partners = new PartnerService.PartnerServiceClient(partnersInvoker);
-        Programmes = new ProgrammeService.ProgrammeServiceClient(programmesInvoker);
-        Trainings = new TrainingService.TrainingServiceClient(trainingsInvoker);
-        Nominations = new NominationService.NominationServiceClient(trainingsInvoker);
-        OutcomeReports = new OutcomeReportService.OutcomeReportServiceClient(trainingsInvoker);
-        Impact = new ImpactService.ImpactServiceClient(trainingsInvoker);
+        partners = ServiceChannels.Open(partnersAddress);
+        programmes = ServiceChannels.Open(programmesAddress);
+        trainings = ServiceChannels.Open(trainingsAddress);
+        Partners = new PartnerService.PartnerServiceClient(partners);
+        Programmes = new ProgrammeService.ProgrammeServiceClient(programmes);
+        Trainings = new TrainingService.TrainingServiceClient(trainings);
+        Nominations = new NominationService.NominationServiceClient(trainings);
+        OutcomeReports = new OutcomeReportService.OutcomeReportServiceClient(trainings);
+        Impact = new ImpactService.ImpactServiceClient(trainings);
     }
 
     public PartnerService.PartnerServiceClient Partners { get; }

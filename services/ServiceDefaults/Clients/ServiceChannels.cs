@@ -73,12 +73,9 @@ public static class ServiceChannels
 
     /// <summary>
     /// A channel outside dependency injection (seeder, benchmarks, tests), with the same settings, the
-    /// default deadline and the given interceptors (innermost last).
+    /// default deadline and the given interceptors (outermost first).
     /// </summary>
-    public static CallInvoker ForAddress(string address, params Interceptor[] interceptors) => Open(address, interceptors).Invoker;
-
-    /// <summary>As <see cref="ForAddress(string, Interceptor[])"/>, also returning the channel for the caller to dispose.</summary>
-    public static (GrpcChannel Channel, CallInvoker Invoker) Open(string address, params Interceptor[] interceptors)
+    public static ServiceChannel Open(string address, params Interceptor[] interceptors)
     {
         var options = new GrpcChannelOptions
         {
@@ -86,7 +83,8 @@ public static class ServiceChannels
         };
         Configure(options);
         var channel = GrpcChannel.ForAddress(Target(address), options);
-        var invoker = channel.Intercept([new DefaultDeadlineInterceptor(DefaultDeadline), .. interceptors.Reverse()]);
-        return (channel, invoker);
+        // Intercept applies its list innermost first: reversed, the first given runs first.
+        var invoker = channel.Intercept([.. interceptors.Reverse(), new DefaultDeadlineInterceptor(DefaultDeadline)]);
+        return new ServiceChannel(address, channel, invoker);
     }
 }

@@ -1,3 +1,4 @@
+using CapacityHub.ServiceDefaults.Errors;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;

@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.Benchmarks.Scale;
@@ -41,7 +41,7 @@ public sealed class Callers(string signingKey)
         }
 
         return new CallOptions(
-            Headers: new Metadata().Add(CallerTokenOptions.MetadataKey, token),
-            Deadline: DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60)));
+            headers: new Metadata { { CallerTokenOptions.MetadataKey, token } },
+            deadline: DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60)));
     }
 }

@@ -1,5 +1,6 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Diagnostics;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.Benchmarks.Scale;
@@ -10,7 +11,7 @@ namespace CapacityHub.Benchmarks.Scale;
 /// BatchRecordAssessments, StartTraining and CompleteTraining. Reports the time of each phase so the
 /// full size can be extrapolated from a small run.
 /// </summary>
-public sealed class GrpcEnrolment(RpcChannel trainings, Callers callers, ScaleWorld world, int concurrency)
+public sealed class GrpcEnrolment(ServiceChannel trainings, Callers callers, ScaleWorld world, int concurrency)
 {
     private readonly NominationService.NominationServiceClient nominations = new(trainings);
     private readonly TrainingService.TrainingServiceClient trainingClient = new(trainings);

@@ -1,5 +1,6 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Diagnostics;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using CapacityHub.Programmes.V1;
 using Grpc.Health.V1;
@@ -25,7 +26,7 @@ public sealed record Figures
 /// The measurements on the seeded system: idle memory, then under load nominations/s against GetTraining/s
 /// (same concurrent callers), and the impact calls against a grpc.health Check on the same channel.
 /// </summary>
-public sealed class Measurements(RpcChannel trainings, RpcChannel programmes, Callers callers, ScaleWorld world, ScaleOptions options)
+public sealed class Measurements(ServiceChannel trainings, ServiceChannel programmes, Callers callers, ScaleWorld world, ScaleOptions options)
 {
     private readonly ProgrammeService.ProgrammeServiceClient programmeClient = new(programmes);
     private readonly TrainingService.TrainingServiceClient trainingClient = new(trainings);

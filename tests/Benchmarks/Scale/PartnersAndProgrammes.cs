@@ -1,7 +1,8 @@
+using CapacityHub.ServiceDefaults.Clients;
 using CapacityHub.Common.V1;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Benchmarks.Scale;
 
@@ -10,7 +11,7 @@ namespace CapacityHub.Benchmarks.Scale;
 /// programmes (plus one probe programme of another funder, for the throughput measurement) in
 /// implementation with the Programmes service, all through their public gRPC APIs.
 /// </summary>
-public sealed class PartnersAndProgrammes(RpcChannel partners, RpcChannel programmes, Callers callers)
+public sealed class PartnersAndProgrammes(ServiceChannel partners, ServiceChannel programmes, Callers callers)
 {
     private static readonly (string Code, string Country, OrganisationType Type)[] Agencies =
     [

@@ -1,7 +1,8 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Runtime.InteropServices;
 using CapacityHub.Benchmarks.Scale;
 using CapacityHub.LocalRun;
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 // tests/Benchmarks/Scale/run.sh [--trainings M] [--enrolments N] [--programmes P] [--seed bulk|grpc]
 //   [--concurrency C] [--probe-nominations K] [--calls N] [--base-port N] [--data DIR] [--measure-only]
@@ -36,8 +37,8 @@ try
     }
 
     Log.Line("measuring");
-    using var trainings = RpcChannel.ForAddress(system["trainings"].GrpcAddress);
-    using var programmes = RpcChannel.ForAddress(system["programmes"].GrpcAddress);
+    using var trainings = ServiceChannels.Open(system["trainings"].GrpcAddress);
+    using var programmes = ServiceChannels.Open(system["programmes"].GrpcAddress);
     await using var memory = new ResidentMemory(system.Services.ToDictionary(s => s.Name, s => system.Process(s.Name).ProcessId, StringComparer.Ordinal));
     var figures = await new Measurements(trainings, programmes, callers, world, options).RunAsync(memory);
     var database = Directory.GetFiles(data, "trainings.db*").Sum(f => new FileInfo(f).Length);

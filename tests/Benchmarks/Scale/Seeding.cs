@@ -1,6 +1,7 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Diagnostics;
 using CapacityHub.LocalRun;
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Benchmarks.Scale;
 
@@ -12,15 +13,15 @@ public sealed class Seeding(LocalSystem system, Callers callers, ScaleOptions op
 {
     public async Task<ScaleWorld> RunAsync()
     {
-        using var partners = RpcChannel.ForAddress(system["partners"].GrpcAddress);
-        using var programmes = RpcChannel.ForAddress(system["programmes"].GrpcAddress);
+        using var partners = ServiceChannels.Open(system["partners"].GrpcAddress);
+        using var programmes = ServiceChannels.Open(system["programmes"].GrpcAddress);
         var phases = new List<SeedingPhase>();
         var clock = Stopwatch.StartNew();
         var (funder, nominators, funded, probeProgramme) = await new PartnersAndProgrammes(partners, programmes, callers).CreateAsync(options.Programmes);
         phases.Add(new("CreateOrganisation, CreateProgramme + StartImplementation", nominators.Count + 2 + (2 * (funded.Count + 1)), clock.Elapsed));
 
         ScaleWorld world;
-        using (var trainings = RpcChannel.ForAddress(system["trainings"].GrpcAddress))
+        using (var trainings = ServiceChannels.Open(system["trainings"].GrpcAddress))
         {
             var schedule = new TrainingSchedule(trainings, callers, [.. funded, probeProgramme]);
             clock.Restart();

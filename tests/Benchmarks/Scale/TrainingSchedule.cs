@@ -1,4 +1,5 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
 
@@ -8,7 +9,7 @@ namespace CapacityHub.Benchmarks.Scale;
 /// Creates trainings through the Trainings service's public API, as a programme manager would: create,
 /// schedule two session days in 2027 (alternating Tokyo and Bangkok time), open for nomination.
 /// </summary>
-public sealed class TrainingSchedule(RpcChannel trainings, Callers callers, IReadOnlyList<string> managed)
+public sealed class TrainingSchedule(ServiceChannel trainings, Callers callers, IReadOnlyList<string> managed)
 {
     private static readonly string[] Zones = ["Asia/Tokyo", "Asia/Bangkok"];
 

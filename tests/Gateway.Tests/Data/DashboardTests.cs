@@ -1,5 +1,5 @@
 using CapacityHub.Gateway.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 
@@ -58,7 +58,7 @@ public sealed class DashboardTests(RunningSystem system)
         var client = new DashboardService.DashboardServiceClient(channel);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var request = new GetImpactDashboardRequest { Programmes = { S.Programme.Name } };
-        var options = RunningSystem.Bearer(system.TokenFor(S.Manager)) with { Deadline = DateTime.UtcNow.AddSeconds(60), CancellationToken = timeout.Token };
+        var options = RunningSystem.Bearer(system.TokenFor(S.Manager)).WithDeadline(DateTime.UtcNow.AddSeconds(60)).WithCancellationToken(timeout.Token);
         using var watch = client.WatchImpactDashboard(request, options);
 
         Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
@@ -86,7 +86,7 @@ public sealed class DashboardTests(RunningSystem system)
         using var channel = system.GatewayChannel();
         var client = new DashboardService.DashboardServiceClient(channel);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.GetImpactDashboardAsync(new GetImpactDashboardRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(30))));
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.GetImpactDashboardAsync(new GetImpactDashboardRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30))).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }

@@ -1,3 +1,4 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -5,7 +6,7 @@ using System.Text;
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Rest;
 using CapacityHub.LocalRun;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using Google.Protobuf;
 using Microsoft.IdentityModel.Tokens;
@@ -87,16 +88,16 @@ public sealed class RunningSystem : IAsyncLifetime
     }
 
     /// <summary>The gateway's gRPC port with a user's bearer token.</summary>
-    public RpcChannel GatewayChannel() => RpcChannel.ForAddress(System["gateway"].GrpcAddress);
+    public ServiceChannel GatewayChannel() => ServiceChannels.Open(System["gateway"].GrpcAddress);
 
     public static CallOptions Bearer(string token) => new(new Metadata { { "authorization", "Bearer " + token } }, DateTime.UtcNow.AddSeconds(30));
 
     /// <summary>A channel straight to a service, with a caller token as the gateway would send.</summary>
-    public (RpcChannel Channel, CallOptions Options) Service(string name, CallerIdentity caller)
+    public (ServiceChannel Channel, CallOptions Options) Service(string name, CallerIdentity caller)
     {
         var tokens = new CallerTokens(new CallerTokenOptions { SigningKey = System.Secrets.CallerTokenKey }, TimeProvider.System);
         var headers = new Metadata { { CallerTokenOptions.MetadataKey, tokens.Issue(caller) } };
-        return (RpcChannel.ForAddress(System[name].GrpcAddress), new CallOptions(headers, DateTime.UtcNow.AddSeconds(30)));
+        return (ServiceChannels.Open(System[name].GrpcAddress), new CallOptions(headers, DateTime.UtcNow.AddSeconds(30)));
     }
 }
 

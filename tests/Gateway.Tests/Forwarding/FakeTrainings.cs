@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.Gateway.Tests.Forwarding;

@@ -1,7 +1,8 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Collections.Concurrent;
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.Gateway.Extensions;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,7 +33,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         Calls = calls;
         Logs = logs;
         Address = AddressOf(gateway);
-        Channel = RpcChannel.ForAddress(Address);
+        Channel = ServiceChannels.Open(Address);
     }
 
     public CallLog Calls { get; }
@@ -41,7 +42,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
 
     public string Address { get; }
 
-    public RpcChannel Channel { get; }
+    public ServiceChannel Channel { get; }
 
     public static async Task<GatewayUnderTest> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -105,10 +106,10 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(calls);
-        builder.Services.AddRpc();
+        builder.Services.AddGrpc();
         var app = builder.Build();
-        app.MapRpcService<FakeTrainings>();
-        app.MapRpcService<FakeImpact>();
+        app.MapGrpcService<FakeTrainings>();
+        app.MapGrpcService<FakeImpact>();
         await app.StartAsync();
         return app;
     }

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Google.Protobuf.Reflection;
 using Grpc.Reflection.V1;
 
@@ -16,7 +17,7 @@ public sealed class ReflectionTests : IAsyncLifetime
     public async Task ReflectionListsEveryForwardedServiceAndResolvesItsFile()
     {
         var reflection = new ServerReflection.ServerReflectionClient(gateway.Channel);
-        using var call = reflection.ServerReflectionInfo(new Rpc.CallOptions(Deadline: DateTime.UtcNow.AddSeconds(20)));
+        using var call = reflection.ServerReflectionInfo(new CallOptions(deadline: DateTime.UtcNow.AddSeconds(20)));
 
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));

@@ -1,5 +1,6 @@
+using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Gateway.Authorization;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.Gateway.Tests.Grpc;

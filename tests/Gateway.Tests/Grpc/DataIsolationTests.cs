@@ -1,4 +1,5 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.Reflection;
 
@@ -21,7 +22,7 @@ public sealed class DataIsolationTests(RunningSystem system) : IAsyncLifetime
     public async Task APartnerCannotReadAnotherPartnersNomination()
     {
         var own = await data.Nominations.GetNominationAsync(new GetNominationRequest { Name = data.NominationTh.Name }, data.As(data.PartnerTh));
-        var error = await Denied(() => data.Nominations.GetNominationAsync(new GetNominationRequest { Name = data.NominationMy.Name }, data.As(data.PartnerTh)));
+        var error = await Denied(() => data.Nominations.GetNominationAsync(new GetNominationRequest { Name = data.NominationMy.Name }, data.As(data.PartnerTh)).ResponseAsync);
 
         Assert.Equal("somchai@th.example", own.Participant.Email);
         Assert.DoesNotContain("aisyah", error.Detail, StringComparison.Ordinal);
@@ -40,8 +41,8 @@ public sealed class DataIsolationTests(RunningSystem system) : IAsyncLifetime
     [Fact]
     public async Task APartnerCannotChangeAnotherPartnersNomination()
     {
-        await Denied(() => data.Nominations.WithdrawNominationAsync(new ChangeNominationStatusRequest { Name = data.NominationMy.Name, Reason = "not mine" }, data.As(data.PartnerTh)));
-        await Denied(() => data.Nominations.RecordReactionAsync(new RecordReactionRequest { Name = data.NominationMy.Name, Reaction = new ReactionEvaluation { Satisfaction = 1, Relevance = 1 } }, data.As(data.PartnerTh)));
+        await Denied(() => data.Nominations.WithdrawNominationAsync(new ChangeNominationStatusRequest { Name = data.NominationMy.Name, Reason = "not mine" }, data.As(data.PartnerTh)).ResponseAsync);
+        await Denied(() => data.Nominations.RecordReactionAsync(new RecordReactionRequest { Name = data.NominationMy.Name, Reaction = new ReactionEvaluation { Satisfaction = 1, Relevance = 1 } }, data.As(data.PartnerTh)).ResponseAsync);
 
         var unchanged = await data.Nominations.GetNominationAsync(new GetNominationRequest { Name = data.NominationMy.Name }, data.As(data.PartnerMy));
         Assert.Equal(data.NominationMy.Status, unchanged.Status);
@@ -51,9 +52,9 @@ public sealed class DataIsolationTests(RunningSystem system) : IAsyncLifetime
     [Fact]
     public async Task APartnerCannotReadListOrChangeAnotherPartnersOutcomeReport()
     {
-        await Denied(() => data.Reports.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = data.ReportMy.Name }, data.As(data.PartnerTh)));
-        await Denied(() => data.Reports.SubmitOutcomeReportAsync(new SubmitOutcomeReportRequest { Name = data.ReportMy.Name, RequestId = Guid.NewGuid().ToString() }, data.As(data.PartnerTh)));
-        await Denied(() => data.Reports.ListOutcomeReportsAsync(new ListOutcomeReportsRequest { PartnerOrganisation = data.ReportMy.PartnerOrganisation }, data.As(data.PartnerTh)));
+        await Denied(() => data.Reports.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = data.ReportMy.Name }, data.As(data.PartnerTh)).ResponseAsync);
+        await Denied(() => data.Reports.SubmitOutcomeReportAsync(new SubmitOutcomeReportRequest { Name = data.ReportMy.Name, RequestId = Guid.NewGuid().ToString() }, data.As(data.PartnerTh)).ResponseAsync);
+        await Denied(() => data.Reports.ListOutcomeReportsAsync(new ListOutcomeReportsRequest { PartnerOrganisation = data.ReportMy.PartnerOrganisation }, data.As(data.PartnerTh)).ResponseAsync);
         var thList = await data.Reports.ListOutcomeReportsAsync(new ListOutcomeReportsRequest { Programme = data.Programme }, data.As(data.PartnerTh));
 
         Assert.DoesNotContain(thList.OutcomeReports, r => r.Name == data.ReportMy.Name);
@@ -64,8 +65,8 @@ public sealed class DataIsolationTests(RunningSystem system) : IAsyncLifetime
     [Fact]
     public async Task AFunderNeverReachesNominationsOrReports()
     {
-        var nomination = await Denied(() => data.Nominations.GetNominationAsync(new GetNominationRequest { Name = data.NominationTh.Name }, data.As(data.Funder)));
-        var report = await Denied(() => data.Reports.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = data.ReportMy.Name }, data.As(data.Funder)));
+        var nomination = await Denied(() => data.Nominations.GetNominationAsync(new GetNominationRequest { Name = data.NominationTh.Name }, data.As(data.Funder)).ResponseAsync);
+        var report = await Denied(() => data.Reports.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = data.ReportMy.Name }, data.As(data.Funder)).ResponseAsync);
 
         Assert.Contains("at the gateway", nomination.Detail, StringComparison.Ordinal);
         Assert.Contains("at the gateway", report.Detail, StringComparison.Ordinal);
@@ -77,7 +78,7 @@ public sealed class DataIsolationTests(RunningSystem system) : IAsyncLifetime
         var own = await data.Impact.GetImpactMetricsAsync(new GetImpactMetricsRequest { Funder = "organisations/" + data.Funder.OrganisationId }, data.As(data.Funder));
         var exact = await data.Impact.GetImpactMetricsAsync(new GetImpactMetricsRequest { Programmes = { data.Programme } }, data.As(data.Manager));
         var unfunded = await data.Impact.GetImpactMetricsAsync(new GetImpactMetricsRequest { Programmes = { data.OtherProgramme }, Funder = "organisations/" + data.Funder.OrganisationId }, data.As(data.Funder));
-        await Denied(() => data.Impact.GetImpactMetricsAsync(new GetImpactMetricsRequest { Funder = "organisations/someone-else" }, data.As(data.Funder)));
+        await Denied(() => data.Impact.GetImpactMetricsAsync(new GetImpactMetricsRequest { Funder = "organisations/someone-else" }, data.As(data.Funder)).ResponseAsync);
 
         Assert.True(own.SuppressionApplied);
         Assert.True(own.MinimumCellCount >= 5);

@@ -1,5 +1,6 @@
+using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Gateway.Authorization;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 
 namespace CapacityHub.Gateway.Tests.Grpc;
@@ -35,7 +36,9 @@ public sealed class GatewayPolicyTests
         var withSlash = GatewayPolicy.Check(As(CallerRole.Funder), "/capacityhub.trainings.v1.NominationService/ListNominations");
         var without = GatewayPolicy.Check(As(CallerRole.Funder), "capacityhub.trainings.v1.NominationService/ListNominations");
 
-        Assert.Equal(withSlash!.Detail, without!.Detail);
+        Assert.NotNull(withSlash);
+        Assert.NotNull(without);
+        Assert.Equal(withSlash.Detail, without.Detail);
         Assert.Contains("Funder", withSlash.Detail, StringComparison.Ordinal);
         Assert.Contains("capacityhub.trainings.v1.NominationService/ListNominations", withSlash.Detail, StringComparison.Ordinal);
         Assert.Throws<RpcException>(() => GatewayPolicy.Require(As(CallerRole.Funder), "capacityhub.trainings.v1.NominationService/ListNominations"));

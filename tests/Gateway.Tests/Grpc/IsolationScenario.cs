@@ -1,7 +1,7 @@
 using CapacityHub.Common.V1;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;

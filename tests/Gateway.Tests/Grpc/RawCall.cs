@@ -1,4 +1,6 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
+using Grpc.Core;
+using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 
@@ -10,7 +12,7 @@ namespace CapacityHub.Gateway.Tests.Grpc;
 /// </summary>
 public static class RawCall
 {
-    public static async Task<RpcStatus> StatusOfAsync(RpcChannel channel, MethodDescriptor descriptor, string token)
+    public static async Task<Status> StatusOfAsync(ServiceChannel channel, MethodDescriptor descriptor, string token)
     {
         var type = (descriptor.IsClientStreaming, descriptor.IsServerStreaming) switch
         {
@@ -19,21 +21,22 @@ public static class RawCall
             (true, false) => MethodType.ClientStreaming,
             _ => MethodType.DuplexStreaming,
         };
-        var method = new Method<Empty, Empty>(type, descriptor.Service.FullName, descriptor.Name, Empty.Parser, Empty.Parser);
+        var marshaller = Marshallers.Create(m => m.ToByteArray(), Empty.Parser.ParseFrom);
+        var method = new Method<Empty, Empty>(type, descriptor.Service.FullName, descriptor.Name, marshaller, marshaller);
         var options = RunningSystem.As(token, TimeSpan.FromSeconds(20));
         try
         {
             switch (type)
             {
                 case MethodType.Unary:
-                    await channel.UnaryAsync(method, new Empty(), options);
-                    return new RpcStatus(StatusCode.Ok, "");
+                    await channel.Invoker.AsyncUnaryCall(method, null, options, new Empty());
+                    return new Status(StatusCode.OK, "");
                 case MethodType.ServerStreaming:
-                    using (var call = channel.ServerStreaming(method, new Empty(), options))
+                    using (var call = channel.Invoker.AsyncServerStreamingCall(method, null, options, new Empty()))
                     {
                         // A first message (or a clean end) means the service accepted the call.
                         await call.ResponseStream.MoveNext(CancellationToken.None);
-                        return new RpcStatus(StatusCode.Ok, "");
+                        return new Status(StatusCode.OK, "");
                     }
 
                 default:

@@ -1,9 +1,10 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using CapacityHub.Gateway.Authentication;
 using CapacityHub.LocalRun;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using Microsoft.IdentityModel.Tokens;
 
@@ -31,7 +32,7 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public Uri GatewayWeb => new(System["gateway"].WebAddress!);
 
-    public RpcChannel Channel { get; private set; } = null!;
+    public ServiceChannel Channel { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -44,7 +45,7 @@ public sealed class RunningSystem : IAsyncLifetime
             BasePort = LocalPorts.FreeBasePort(),
             Configuration = Configuration,
         });
-        Channel = RpcChannel.ForAddress(GatewayGrpc);
+        Channel = ServiceChannels.Open(GatewayGrpc.ToString());
     }
 
     public async Task DisposeAsync()

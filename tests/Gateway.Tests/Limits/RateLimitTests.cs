@@ -1,7 +1,8 @@
+using CapacityHub.ServiceDefaults.Errors;
 using System.Net;
 using System.Net.Http.Headers;
 using CapacityHub.Gateway.Tests.Forwarding;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 using Google.Rpc;
@@ -39,7 +40,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.Contains("retry after", error.Detail, StringComparison.Ordinal);
-        var retry = error.Details!.Details.Single(d => d.Is(RetryInfo.Descriptor)).Unpack<RetryInfo>();
+        var retry = error.GetRpcStatus()!.Details.Single(d => d.Is(RetryInfo.Descriptor)).Unpack<RetryInfo>();
         Assert.True(retry.RetryDelay.ToTimeSpan() > TimeSpan.Zero);
         Assert.Equal(2, gateway.Calls.Calls.Count);
     }
@@ -74,5 +75,5 @@ public sealed class RateLimitTests : IAsyncLifetime
 
     private Task<Training> CallAsync(CallerIdentity caller) =>
         new TrainingService.TrainingServiceClient(gateway.Channel)
-            .GetTrainingAsync(new GetTrainingRequest { Name = "trainings/t1" }, GatewayUnderTest.Bearer(gateway.TokenFor(caller)));
+            .GetTrainingAsync(new GetTrainingRequest { Name = "trainings/t1" }, GatewayUnderTest.Bearer(gateway.TokenFor(caller))).ResponseAsync;
 }

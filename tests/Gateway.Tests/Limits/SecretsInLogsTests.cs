@@ -1,5 +1,5 @@
 using CapacityHub.Gateway.Tests.Forwarding;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 
@@ -22,9 +22,9 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
         var expired = good[..^4] + "AAAA";
 
         await client.GetTrainingAsync(new GetTrainingRequest { Name = "trainings/t1" }, GatewayUnderTest.Bearer(good));
-        await Assert.ThrowsAsync<RpcException>(() => client.GetTrainingAsync(new GetTrainingRequest(), GatewayUnderTest.Bearer(expired)));
+        await Assert.ThrowsAsync<RpcException>(() => client.GetTrainingAsync(new GetTrainingRequest(), GatewayUnderTest.Bearer(expired)).ResponseAsync);
         await Assert.ThrowsAsync<RpcException>(() => new Programmes.V1.ProgrammeService.ProgrammeServiceClient(gateway.Channel)
-            .GetProgrammeAsync(new Programmes.V1.GetProgrammeRequest(), GatewayUnderTest.Bearer(good)));
+            .GetProgrammeAsync(new Programmes.V1.GetProgrammeRequest(), GatewayUnderTest.Bearer(good)).ResponseAsync);
 
         var minted = Assert.Single(gateway.Calls.Calls).Headers.GetValue(CallerTokenOptions.MetadataKey)!;
         var lines = gateway.Logs.Lines.ToList();

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using CapacityHub.Observability.Tests.Otlp;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Xunit.Abstractions;
 using Kind = CapacityHub.Observability.Tests.Otlp.Span.Types.SpanKind;
@@ -27,7 +27,7 @@ public sealed class CrossProcessTraceTests(ObservedSystem system, ITestOutputHel
         var training = await planning.DraftTrainingAsync();
         var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var callerSpanId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var traceparent = new Metadata().Add("traceparent", $"00-{traceId}-{callerSpanId}-01");
+        var traceparent = new Metadata { { "traceparent", $"00-{traceId}-{callerSpanId}-01" } };
 
         var scheduled = await new TrainingService.TrainingServiceClient(system.Gateway!)
             .ScheduleTrainingAsync(DemoPlanning.Schedule(training), planning.Options(traceparent));

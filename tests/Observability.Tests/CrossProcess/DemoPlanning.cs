@@ -1,7 +1,8 @@
+using CapacityHub.ServiceDefaults.Clients;
 using CapacityHub.Common.V1;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
 
@@ -11,17 +12,17 @@ namespace CapacityHub.Observability.Tests.CrossProcess;
 /// What a programme manager does before a training can be scheduled, through the gateway's public gRPC
 /// face as the demo administrator: an agency, a programme in implementation, a draft training.
 /// </summary>
-internal sealed class DemoPlanning(RpcChannel gateway, string bearerToken)
+internal sealed class DemoPlanning(ServiceChannel gateway, string bearerToken)
 {
     public CallOptions Options(Metadata? extra = null)
     {
-        var headers = new Metadata().Add("authorization", "Bearer " + bearerToken);
+        var headers = new Metadata { { "authorization", "Bearer " + bearerToken } };
         foreach (var entry in extra ?? new Metadata())
         {
             headers.Add(entry);
         }
 
-        return new CallOptions(Headers: headers);
+        return new CallOptions(headers: headers);
     }
 
     /// <summary>A new draft training (its resource name) in a new programme; names are unique per call.</summary>

@@ -1,7 +1,8 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Net.Http.Json;
 using CapacityHub.LocalRun;
 using CapacityHub.Observability.Tests.Otlp;
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Observability.Tests.CrossProcess;
 
@@ -18,7 +19,7 @@ public sealed class ObservedSystem : IAsyncLifetime
 
     public LocalSystem System => system ?? throw new InvalidOperationException("Not started.");
 
-    public RpcChannel? Gateway { get; private set; }
+    public ServiceChannel? Gateway { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -41,7 +42,7 @@ public sealed class ObservedSystem : IAsyncLifetime
                 ["OTEL_RESOURCE_ATTRIBUTES"] = "deployment.environment.name=otlp-test",
             },
         });
-        Gateway = RpcChannel.ForAddress(System["gateway"].GrpcAddress);
+        Gateway = ServiceChannels.Open(System["gateway"].GrpcAddress);
     }
 
     public async Task DisposeAsync()

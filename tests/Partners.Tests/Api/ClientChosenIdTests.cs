@@ -1,5 +1,6 @@
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 
 namespace CapacityHub.Partners.Tests.Api;
 

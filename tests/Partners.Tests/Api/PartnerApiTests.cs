@@ -1,6 +1,7 @@
 using CapacityHub.Common.V1;
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CapacityHub.Partners.Tests.Api;

@@ -1,5 +1,6 @@
+using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using Google.Protobuf.WellKnownTypes;
 using static CapacityHub.TestSupport.TestCallers;
@@ -143,7 +144,7 @@ public sealed class PartnersAccessTests : IAsyncLifetime
     public async Task ACallWithoutCallerIsUnauthenticated()
     {
         var context = new TestCallContext();
-        context.Items.Clear();
+        context.UserState.Clear();
 
         var e = await Assert.ThrowsAsync<RpcException>(() => Api.GetOrganisation(new GetOrganisationRequest { Name = cert.Name }, context));
 

@@ -1,6 +1,8 @@
+using CapacityHub.ServiceDefaults.Clients;
 using CapacityHub.Partners.Extensions;
 using CapacityHub.Partners.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.TestSupport;
 
 namespace CapacityHub.Partners.Tests.Hosting;
@@ -10,7 +12,7 @@ public sealed class PartnersHttpTests : IAsyncLifetime
 {
     private ServiceTestHost? host;
 
-    private RpcChannel? asAdministrator;
+    private ServiceChannel? asAdministrator;
 
     private PartnerService.PartnerServiceClient Client => new(asAdministrator!);
 
@@ -46,7 +48,7 @@ public sealed class PartnersHttpTests : IAsyncLifetime
     {
         var o = SamplePartners.Cert();
         o.CountryCode = "XX";
-        var e = await Assert.ThrowsAsync<RpcException>(() => Client.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = o, RequestId = "http-2" }));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = o, RequestId = "http-2" }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Equal("organisation.country_code", Assert.Single(e.FieldViolations()).Field);
@@ -59,7 +61,7 @@ public sealed class PartnersHttpTests : IAsyncLifetime
         using var funder = TestCallers.ChannelAs(host!.Channel.Address, TestCallers.Funder("meti"));
         var seen = await new PartnerService.PartnerServiceClient(funder).GetOrganisationAsync(new GetOrganisationRequest { Name = created.Name });
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => new PartnerService.PartnerServiceClient(host.Channel)
-            .GetOrganisationAsync(new GetOrganisationRequest { Name = created.Name }));
+            .GetOrganisationAsync(new GetOrganisationRequest { Name = created.Name }).ResponseAsync);
 
         Assert.NotEmpty(created.Contacts);
         Assert.Equal(created.DisplayName, seen.DisplayName);

@@ -1,5 +1,6 @@
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using static CapacityHub.Programmes.Tests.SampleProgrammes;
 
 namespace CapacityHub.Programmes.Tests.Api;

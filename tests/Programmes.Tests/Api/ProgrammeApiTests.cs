@@ -1,5 +1,6 @@
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using static CapacityHub.Programmes.Tests.SampleProgrammes;
 

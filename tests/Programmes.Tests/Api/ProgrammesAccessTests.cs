@@ -1,5 +1,6 @@
+using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using static CapacityHub.Programmes.Tests.SampleProgrammes;
 using static CapacityHub.TestSupport.TestCallers;

@@ -1,6 +1,8 @@
+using CapacityHub.ServiceDefaults.Clients;
 using CapacityHub.Programmes.Extensions;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.TestSupport;
 using static CapacityHub.Programmes.Tests.SampleProgrammes;
 
@@ -11,7 +13,7 @@ public sealed class ProgrammesHttpTests : IAsyncLifetime
 {
     private ServiceTestHost? host;
 
-    private RpcChannel? asAdministrator;
+    private ServiceChannel? asAdministrator;
 
     private ProgrammeService.ProgrammeServiceClient Client => new(asAdministrator!);
 
@@ -53,7 +55,7 @@ public sealed class ProgrammesHttpTests : IAsyncLifetime
     {
         var p = IcsTraining();
         p.Code = "";
-        var e = await Assert.ThrowsAsync<RpcException>(() => Client.CreateProgrammeAsync(new CreateProgrammeRequest { Programme = p, RequestId = "http-2" }));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.CreateProgrammeAsync(new CreateProgrammeRequest { Programme = p, RequestId = "http-2" }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains(e.FieldViolations(), v => v.Field == "programme.code");
@@ -63,7 +65,7 @@ public sealed class ProgrammesHttpTests : IAsyncLifetime
     public async Task StateMachineRefusalIsFailedPreconditionWithReadableMessage()
     {
         var created = await Client.CreateProgrammeAsync(new CreateProgrammeRequest { Programme = IcsTraining(), RequestId = "http-3" });
-        var e = await Assert.ThrowsAsync<RpcException>(() => Client.CloseProgrammeAsync(new ChangeProgrammeStatusRequest { Name = created.Name }));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.CloseProgrammeAsync(new ChangeProgrammeStatusRequest { Name = created.Name }).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
         Assert.Contains("JPUS-ICS", e.Detail);
@@ -75,9 +77,9 @@ public sealed class ProgrammesHttpTests : IAsyncLifetime
         var created = await Client.CreateProgrammeAsync(new CreateProgrammeRequest { Programme = IcsTraining(), RequestId = "http-4" });
         using var other = TestCallers.ChannelAs(host!.Channel.Address, TestCallers.OtherManager());
         var denied = await Assert.ThrowsAsync<RpcException>(() => new ProgrammeService.ProgrammeServiceClient(other)
-            .CancelProgrammeAsync(new ChangeProgrammeStatusRequest { Name = created.Name, Reason = "not mine" }));
+            .CancelProgrammeAsync(new ChangeProgrammeStatusRequest { Name = created.Name, Reason = "not mine" }).ResponseAsync);
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => new ProgrammeService.ProgrammeServiceClient(host.Channel)
-            .GetProgrammeAsync(new GetProgrammeRequest { Name = created.Name }));
+            .GetProgrammeAsync(new GetProgrammeRequest { Name = created.Name }).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
         Assert.Contains("ProgrammeManager", denied.Detail);

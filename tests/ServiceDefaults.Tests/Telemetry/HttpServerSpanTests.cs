@@ -1,7 +1,8 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Hosting;
 using CapacityHub.TestSupport;
 using Grpc.Health.V1;
@@ -86,10 +87,10 @@ public sealed class HttpServerSpanTests : IAsyncLifetime
     public async Task AnRpcCallKeepsItsRpcNameAndGainsTheHttpAttributes()
     {
         var (trace, parent) = NewContext();
-        using var channel = RpcChannel.ForAddress(address);
-        var headers = new Metadata().Add("traceparent", $"00-{trace}-{parent}-01");
+        using var channel = ServiceChannels.Open(address);
+        var headers = new Metadata { { "traceparent", $"00-{trace}-{parent}-01" } };
 
-        await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest { Service = "liveness" }, new CallOptions(Headers: headers));
+        await new Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new HealthCheckRequest { Service = "liveness" }, new CallOptions(headers: headers));
 
         var span = Assert.Single(await SpansAsync(trace));
         Assert.Equal("grpc.health.v1.Health/Check", span.DisplayName);

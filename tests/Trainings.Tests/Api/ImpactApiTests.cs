@@ -1,8 +1,10 @@
+using CapacityHub.ServiceDefaults.Clients;
 using System.Net;
 using System.Net.Sockets;
 using CapacityHub.Common.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Storage.Sqlite;
 using CapacityHub.Trainings.Api;
@@ -106,7 +108,7 @@ public sealed class ImpactApiTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Api().GetImpactMetrics(request, Admin()));
 
-        Assert.Equal(CapacityHub.Rpc.StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.FieldViolations().Select(v => v.Field).ToList();
         Assert.Contains("programmes[0]", fields);
         Assert.Contains("country_code", fields);
@@ -122,12 +124,12 @@ public sealed class ImpactApiTests : IAsyncLifetime
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        using var channel = RpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        using var channel = ServiceChannels.Open($"http://127.0.0.1:{port}");
         var funders = new FunderProgrammesClient(new ProgrammeService.ProgrammeServiceClient(channel));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Api(funders).GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif" }, Admin()));
 
-        Assert.Equal(CapacityHub.Rpc.StatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("Programmes service cannot be reached", error.Detail);
     }
 
@@ -161,8 +163,9 @@ public sealed class ImpactApiTests : IAsyncLifetime
         private readonly System.Threading.Channels.Channel<CapacityHub.Trainings.V1.ImpactMetrics> _written =
             System.Threading.Channels.Channel.CreateUnbounded<CapacityHub.Trainings.V1.ImpactMetrics>();
 
-        public Task WriteAsync(CapacityHub.Trainings.V1.ImpactMetrics message, CancellationToken cancellationToken = default) =>
-            _written.Writer.WriteAsync(message, cancellationToken).AsTask();
+        public WriteOptions? WriteOptions { get; set; }
+
+        public Task WriteAsync(CapacityHub.Trainings.V1.ImpactMetrics message) => _written.Writer.WriteAsync(message).AsTask();
 
         public async Task<CapacityHub.Trainings.V1.ImpactMetrics> NextAsync()
         {

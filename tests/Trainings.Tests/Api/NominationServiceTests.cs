@@ -1,4 +1,5 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using static CapacityHub.Trainings.Tests.Api.TrainingsTestHost;
 
@@ -123,7 +124,7 @@ public sealed class NominationServiceTests(TrainingsTestHost host) : IClassFixtu
         nomination.Participant.CountryCode = "Vietnam";
 
         var e = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.NominateAsync(
-            new NominateRequest { Parent = training.Name, Nomination = nomination, RequestId = Guid.NewGuid().ToString() }, host.As(VnPartner)));
+            new NominateRequest { Parent = training.Name, Nomination = nomination, RequestId = Guid.NewGuid().ToString() }, host.As(VnPartner)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains("nomination.participant.country_code", e.FieldViolations().Select(v => v.Field));
@@ -137,11 +138,11 @@ public sealed class NominationServiceTests(TrainingsTestHost host) : IClassFixtu
         var thai = await host.NominateAsync(training, "niran@thaicert.example", ThaiPartner, ThaiCert, "TH");
 
         var forOthers = await Assert.ThrowsAsync<RpcException>(() => host.NominateAsync(training, "spy@thaicert.example", VnPartner, ThaiCert, "TH"));
-        var readOthers = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.GetNominationAsync(new GetNominationRequest { Name = vietnamese.Name }, host.As(ThaiPartner)));
-        var funderRead = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.GetNominationAsync(new GetNominationRequest { Name = vietnamese.Name }, host.As(Funder)));
-        var funderList = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = training.Name }, host.As(Funder)));
-        var partnerApprove = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = thai.Name }, host.As(ThaiPartner)));
-        var otherManager = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = training.Name }, host.As(OtherManager)));
+        var readOthers = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.GetNominationAsync(new GetNominationRequest { Name = vietnamese.Name }, host.As(ThaiPartner)).ResponseAsync);
+        var funderRead = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.GetNominationAsync(new GetNominationRequest { Name = vietnamese.Name }, host.As(Funder)).ResponseAsync);
+        var funderList = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = training.Name }, host.As(Funder)).ResponseAsync);
+        var partnerApprove = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = thai.Name }, host.As(ThaiPartner)).ResponseAsync);
+        var otherManager = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = training.Name }, host.As(OtherManager)).ResponseAsync);
         var thaiList = await host.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = training.Name }, host.As(ThaiPartner));
         var thaiAcross = await host.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = "trainings/-" }, host.As(ThaiPartner));
         var managerList = await host.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = training.Name }, host.As(Manager));
@@ -160,7 +161,7 @@ public sealed class NominationServiceTests(TrainingsTestHost host) : IClassFixtu
         await Approve(nomination);
 
         var e = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.BookNominationAsync(
-            new ChangeNominationStatusRequest { Name = nomination.Name, Etag = nomination.Etag }, host.As(Manager)));
+            new ChangeNominationStatusRequest { Name = nomination.Name, Etag = nomination.Etag }, host.As(Manager)).ResponseAsync);
 
         Assert.Equal(StatusCode.Aborted, e.StatusCode);
     }
@@ -191,7 +192,7 @@ public sealed class NominationServiceTests(TrainingsTestHost host) : IClassFixtu
         var bad = new BatchRecordAttendanceRequest { Parent = training.Name };
         bad.Entries.Add(new RecordAttendanceRequest { Name = people[0].Name, SessionDay = days[0], Present = true });
         bad.Entries.Add(new RecordAttendanceRequest { Name = unbooked.Name, SessionDay = days[0], Present = true });
-        var rejected = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.BatchRecordAttendanceAsync(bad, host.As(VnPartner)));
+        var rejected = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.BatchRecordAttendanceAsync(bad, host.As(VnPartner)).ResponseAsync);
         var untouched = await host.Nominations.GetNominationAsync(new GetNominationRequest { Name = people[0].Name }, host.As(Admin));
 
         var good = new BatchRecordAttendanceRequest { Parent = training.Name };
@@ -212,7 +213,7 @@ public sealed class NominationServiceTests(TrainingsTestHost host) : IClassFixtu
         await host.Nominations.RecordReactionAsync(new RecordReactionRequest { Name = people[0].Name, Reaction = new ReactionEvaluation { Satisfaction = 5, Relevance = 4 } }, host.As(VnPartner));
         await host.Trainings.CompleteTrainingAsync(new ChangeTrainingStatusRequest { Name = training.Name }, host.As(Admin));
         var certificate = await host.Nominations.IssueCertificateAsync(new IssueCertificateRequest { Name = people[0].Name }, host.As(Admin));
-        var noCertificate = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.IssueCertificateAsync(new IssueCertificateRequest { Name = people[1].Name }, host.As(Admin)));
+        var noCertificate = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.IssueCertificateAsync(new IssueCertificateRequest { Name = people[1].Name }, host.As(Admin)).ResponseAsync);
         var first = await host.Nominations.GetNominationAsync(new GetNominationRequest { Name = people[0].Name }, host.As(Admin));
         var second = await host.Nominations.GetNominationAsync(new GetNominationRequest { Name = people[1].Name }, host.As(VnPartner));
         var metrics = await host.Impact.GetImpactMetricsAsync(new GetImpactMetricsRequest { Programmes = { OtherProgramme } }, host.As(Admin));
@@ -236,7 +237,7 @@ public sealed class NominationServiceTests(TrainingsTestHost host) : IClassFixtu
     }
 
     private Task<Nomination> Approve(Nomination n) =>
-        host.Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = n.Name }, host.As(Manager));
+        host.Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = n.Name }, host.As(Manager)).ResponseAsync;
 
     private static RecordAssessmentRequest Score(Nomination n, AssessmentKind kind, double score) =>
         new() { Name = n.Name, Assessment = new Assessment { Kind = kind, Score = score, Maximum = 100 } };

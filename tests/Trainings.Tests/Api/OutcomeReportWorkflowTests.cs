@@ -1,5 +1,6 @@
 using CapacityHub.Common.V1;
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -35,22 +36,22 @@ public sealed class OutcomeReportWorkflowTests : IAsyncLifetime
     private Task<OutcomeReport> CreateAsync(CallerIdentity? caller = null, OutcomeReport? report = null, string? requestId = null) =>
         Reports.CreateOutcomeReportAsync(
             new CreateOutcomeReportRequest { OutcomeReport = report ?? NewReport(), RequestId = requestId ?? Guid.NewGuid().ToString() },
-            _host.As(caller ?? PartnerAgency));
+            _host.As(caller ?? PartnerAgency)).ResponseAsync;
 
     private Task<OutcomeReport> SubmitAsync(OutcomeReport report, string? requestId = null, CallerIdentity? caller = null) =>
         Reports.SubmitOutcomeReportAsync(
             new SubmitOutcomeReportRequest { Name = report.Name, Etag = report.Etag, RequestId = requestId ?? Guid.NewGuid().ToString() },
-            _host.As(caller ?? PartnerAgency));
+            _host.As(caller ?? PartnerAgency)).ResponseAsync;
 
     private Task<OutcomeReport> ReviewAsync(
         Func<ReviewOutcomeReportRequest, CallOptions, Task<OutcomeReport>> verb, OutcomeReport report, string reason = "", CallerIdentity? caller = null) =>
         verb(new ReviewOutcomeReportRequest { Name = report.Name, Etag = report.Etag, Reason = reason }, _host.As(caller ?? Manager));
 
-    private Task<OutcomeReport> Approve(OutcomeReport r, CallerIdentity? caller = null) => ReviewAsync((q, o) => Reports.ApproveOutcomeReportAsync(q, o), r, "", caller);
+    private Task<OutcomeReport> Approve(OutcomeReport r, CallerIdentity? caller = null) => ReviewAsync((q, o) => Reports.ApproveOutcomeReportAsync(q, o).ResponseAsync, r, "", caller);
 
-    private Task<OutcomeReport> Return(OutcomeReport r, string reason) => ReviewAsync((q, o) => Reports.ReturnOutcomeReportAsync(q, o), r, reason);
+    private Task<OutcomeReport> Return(OutcomeReport r, string reason) => ReviewAsync((q, o) => Reports.ReturnOutcomeReportAsync(q, o).ResponseAsync, r, reason);
 
-    private Task<OutcomeReport> Reopen(OutcomeReport r, string reason) => ReviewAsync((q, o) => Reports.ReopenOutcomeReportAsync(q, o), r, reason);
+    private Task<OutcomeReport> Reopen(OutcomeReport r, string reason) => ReviewAsync((q, o) => Reports.ReopenOutcomeReportAsync(q, o).ResponseAsync, r, reason);
 
     private Task<OutcomeReport> UpdateNarrativeAsync(OutcomeReport report, string narrative, CallerIdentity? caller = null) =>
         Reports.UpdateOutcomeReportAsync(
@@ -59,7 +60,7 @@ public sealed class OutcomeReportWorkflowTests : IAsyncLifetime
                 OutcomeReport = new OutcomeReport { Name = report.Name, Etag = report.Etag, Narrative = narrative },
                 UpdateMask = new FieldMask { Paths = { "narrative" } },
             },
-            _host.As(caller ?? PartnerAgency));
+            _host.As(caller ?? PartnerAgency)).ResponseAsync;
 
     private static async Task<RpcException> Fails(StatusCode code, Func<Task> call)
     {
@@ -203,7 +204,7 @@ public sealed class OutcomeReportWorkflowTests : IAsyncLifetime
         var domain = await Fails(StatusCode.InvalidArgument, () => CreateAsync(report: badLink));
         Assert.Contains("outcome_report.evidence_links[1]", domain.FieldViolations().Select(v => v.Field));
 
-        await Fails(StatusCode.NotFound, () => Reports.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = "outcomeReports/nope" }, _host.As(Administrator)));
+        await Fails(StatusCode.NotFound, () => Reports.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = "outcomeReports/nope" }, _host.As(Administrator)).ResponseAsync);
     }
 
     [Fact]
@@ -213,9 +214,9 @@ public sealed class OutcomeReportWorkflowTests : IAsyncLifetime
         var get = new GetOutcomeReportRequest { Name = own.Name };
 
         // Funders never see reports; other partners not those of others.
-        Assert.Contains("funders", (await Fails(StatusCode.PermissionDenied, () => Reports.GetOutcomeReportAsync(get, _host.As(Funder)))).Detail, StringComparison.Ordinal);
-        await Fails(StatusCode.PermissionDenied, () => Reports.GetOutcomeReportAsync(get, _host.As(OtherPartnerAgency)));
-        await Fails(StatusCode.PermissionDenied, () => Reports.GetOutcomeReportAsync(get, _host.As(OtherManager)));
+        Assert.Contains("funders", (await Fails(StatusCode.PermissionDenied, () => Reports.GetOutcomeReportAsync(get, _host.As(Funder)).ResponseAsync)).Detail, StringComparison.Ordinal);
+        await Fails(StatusCode.PermissionDenied, () => Reports.GetOutcomeReportAsync(get, _host.As(OtherPartnerAgency)).ResponseAsync);
+        await Fails(StatusCode.PermissionDenied, () => Reports.GetOutcomeReportAsync(get, _host.As(OtherManager)).ResponseAsync);
         await Fails(StatusCode.PermissionDenied, () => CreateAsync(caller: OtherPartnerAgency));
         await Fails(StatusCode.PermissionDenied, () => CreateAsync(caller: Manager));
         await Fails(StatusCode.PermissionDenied, () => UpdateNarrativeAsync(own, "not mine", OtherPartnerAgency));
@@ -262,7 +263,7 @@ public sealed class OutcomeReportWorkflowTests : IAsyncLifetime
         var onlyApproved = await Reports.ListOutcomeReportsAsync(
             new ListOutcomeReportsRequest { Status = V1.OutcomeReportStatus.Approved, PartnerOrganisation = Partner }, _host.As(Manager));
         Assert.Equal([approved.Name], onlyApproved.OutcomeReports.Select(r => r.Name));
-        await Fails(StatusCode.InvalidArgument, () => Reports.ListOutcomeReportsAsync(new ListOutcomeReportsRequest { PageSize = -1 }, _host.As(Manager)));
+        await Fails(StatusCode.InvalidArgument, () => Reports.ListOutcomeReportsAsync(new ListOutcomeReportsRequest { PageSize = -1 }, _host.As(Manager)).ResponseAsync);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Errors;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using static CapacityHub.Trainings.Tests.Api.TrainingsTestHost;
 
@@ -44,7 +45,7 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
     [Fact]
     public async Task UnknownTrainingIsNotFound()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = "trainings/nope" }, host.As(Admin)));
+        var e = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = "trainings/nope" }, host.As(Admin)).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, e.StatusCode);
     }
@@ -57,7 +58,7 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
         update.UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "title" } };
 
         var updated = await host.Trainings.UpdateTrainingAsync(update, host.As(Manager));
-        var stale = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.UpdateTrainingAsync(update, host.As(Manager)));
+        var stale = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.UpdateTrainingAsync(update, host.As(Manager)).ResponseAsync);
 
         Assert.Equal("ICS Security Advanced", updated.Title);
         Assert.Equal(20, updated.Seats);
@@ -70,9 +71,9 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
     {
         var created = await host.CreateAsync(NewTraining());
 
-        var confirm = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ConfirmTrainingAsync(new ChangeTrainingStatusRequest { Name = created.Name }, host.As(Manager)));
-        var open = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.OpenNominationsAsync(new ChangeTrainingStatusRequest { Name = created.Name }, host.As(Manager)));
-        var cancel = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.CancelTrainingAsync(new ChangeTrainingStatusRequest { Name = created.Name }, host.As(Manager)));
+        var confirm = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ConfirmTrainingAsync(new ChangeTrainingStatusRequest { Name = created.Name }, host.As(Manager)).ResponseAsync);
+        var open = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.OpenNominationsAsync(new ChangeTrainingStatusRequest { Name = created.Name }, host.As(Manager)).ResponseAsync);
+        var cancel = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.CancelTrainingAsync(new ChangeTrainingStatusRequest { Name = created.Name }, host.As(Manager)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, confirm.StatusCode);
         Assert.Contains("planned cannot become confirmed", confirm.Detail, StringComparison.Ordinal);
@@ -115,8 +116,8 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
         var gap = new ScheduleTrainingRequest { Name = created.Name, SessionDays = { Day(2027, 3, 14, 2, 5) } };
         var overlap = new ScheduleTrainingRequest { Name = created.Name, SessionDays = { Day(2027, 11, 7, 1, 5) } };
 
-        var gapError = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ScheduleTrainingAsync(gap, host.As(Manager)));
-        var overlapError = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ScheduleTrainingAsync(overlap, host.As(Manager)));
+        var gapError = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ScheduleTrainingAsync(gap, host.As(Manager)).ResponseAsync);
+        var overlapError = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ScheduleTrainingAsync(overlap, host.As(Manager)).ResponseAsync);
         overlap.SessionDays[0].StartOverlap = DstOverlap.Later;
         var chosen = await host.Trainings.ScheduleTrainingAsync(overlap, host.As(Manager));
 
@@ -151,7 +152,7 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
             ViewerTimeZone = "Asia/Tokyo",
         }, host.As(Manager));
         var refused = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ScheduleTrainingAsync(
-            new ScheduleTrainingRequest { Name = london.Name, SessionDays = { HalfPast(2027, 3, 15, trainer) } }, host.As(Manager)));
+            new ScheduleTrainingRequest { Name = london.Name, SessionDays = { HalfPast(2027, 3, 15, trainer) } }, host.As(Manager)).ResponseAsync);
 
         Assert.Single(before.SessionDays);
         var conflict = Assert.Single(check.Conflicts);
@@ -180,7 +181,7 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
             SessionDays = { Day(2027, 5, 10, 16, 18, "Asia/Tokyo", room), Day(2027, 5, 11, 9, 17, "Asia/Tokyo", room) },
         }, host.As(Manager));
         var refused = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ScheduleTrainingAsync(
-            new ScheduleTrainingRequest { Name = second.Name, SessionDays = { Day(2027, 5, 10, 16, 18, room: room) } }, host.As(Manager)));
+            new ScheduleTrainingRequest { Name = second.Name, SessionDays = { Day(2027, 5, 10, 16, 18, room: room) } }, host.As(Manager)).ResponseAsync);
 
         var conflict = Assert.Single(check.Conflicts);
         Assert.Equal(ConflictResource.Room, conflict.Resource);
@@ -200,7 +201,7 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
         }
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.AddSessionDayAsync(
-            new AddSessionDayRequest { Name = second.Name, SessionDay = Day(2027, 7, 1, 10, 12), RequestId = Guid.NewGuid().ToString() }, host.As(Manager)));
+            new AddSessionDayRequest { Name = second.Name, SessionDay = Day(2027, 7, 1, 10, 12), RequestId = Guid.NewGuid().ToString() }, host.As(Manager)).ResponseAsync);
         var elsewhere = await host.Trainings.AddSessionDayAsync(
             new AddSessionDayRequest { Name = second.Name, SessionDay = Day(2027, 7, 2, 10, 12), RequestId = Guid.NewGuid().ToString() }, host.As(Manager));
 
@@ -216,8 +217,8 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
         var open = await host.OpenTrainingAsync(NewTraining());
 
         await host.Trainings.DeleteTrainingAsync(new DeleteTrainingRequest { Name = planned.Name, Etag = planned.Etag }, host.As(Manager));
-        var gone = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = planned.Name }, host.As(Manager)));
-        var refused = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.DeleteTrainingAsync(new DeleteTrainingRequest { Name = open.Name }, host.As(Manager)));
+        var gone = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = planned.Name }, host.As(Manager)).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.DeleteTrainingAsync(new DeleteTrainingRequest { Name = open.Name }, host.As(Manager)).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, gone.StatusCode);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
@@ -230,9 +231,9 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
         var pipeline = await host.CreateAsync(NewTraining(PipelineProgramme), Admin);
 
         var outside = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ScheduleTrainingAsync(
-            new ScheduleTrainingRequest { Name = inside.Name, SessionDays = { Day(2029, 1, 10, 9, 17) } }, host.As(Manager)));
+            new ScheduleTrainingRequest { Name = inside.Name, SessionDays = { Day(2029, 1, 10, 9, 17) } }, host.As(Manager)).ResponseAsync);
         var notImplementing = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ScheduleTrainingAsync(
-            new ScheduleTrainingRequest { Name = pipeline.Name, SessionDays = { Day(2027, 1, 10, 9, 17) } }, host.As(Admin)));
+            new ScheduleTrainingRequest { Name = pipeline.Name, SessionDays = { Day(2027, 1, 10, 9, 17) } }, host.As(Admin)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, outside.StatusCode);
         Assert.Contains("outside the programme's period", outside.Detail, StringComparison.Ordinal);
@@ -250,7 +251,7 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
         RpcException down;
         try
         {
-            down = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.AddSessionDayAsync(add, host.As(Manager)));
+            down = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.AddSessionDayAsync(add, host.As(Manager)).ResponseAsync);
         }
         finally
         {
@@ -279,9 +280,9 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
 
         var partnerCreate = await Assert.ThrowsAsync<RpcException>(() => host.CreateAsync(NewTraining(), VnPartner));
         var otherManagerEdit = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.CancelTrainingAsync(
-            new ChangeTrainingStatusRequest { Name = vietnamOnly.Name, Reason = "no" }, host.As(OtherManager)));
-        var thaiRead = await Assert.ThrowsAsync<RpcException>(() => get(vietnamOnly.Name, host, host.As(ThaiPartner)));
-        var funderOther = await Assert.ThrowsAsync<RpcException>(() => get(other.Name, host, host.As(Funder)));
+            new ChangeTrainingStatusRequest { Name = vietnamOnly.Name, Reason = "no" }, host.As(OtherManager)).ResponseAsync);
+        var thaiRead = await Assert.ThrowsAsync<RpcException>(() => get(vietnamOnly.Name, host, host.As(ThaiPartner)).ResponseAsync);
+        var funderOther = await Assert.ThrowsAsync<RpcException>(() => get(other.Name, host, host.As(Funder)).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, partnerCreate.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, otherManagerEdit.StatusCode);
@@ -300,7 +301,7 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
     [Fact]
     public async Task CallsWithoutACallerTokenAreUnauthenticated()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ListTrainingsAsync(new ListTrainingsRequest()));
+        var e = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ListTrainingsAsync(new ListTrainingsRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
     }

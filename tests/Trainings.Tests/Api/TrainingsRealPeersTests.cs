@@ -1,9 +1,10 @@
+using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Common.V1;
 using CapacityHub.Partners.Extensions;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.Extensions;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.TestSupport;
 using CapacityHub.Trainings.Extensions;
@@ -63,14 +64,14 @@ public sealed class TrainingsRealPeersTests : IAsyncLifetime
 
         var created = await trainingClient.CreateTrainingAsync(new CreateTrainingRequest { Training = NewTraining(programme.Name), RequestId = "t" }, manager);
         var outside = await Assert.ThrowsAsync<RpcException>(() => trainingClient.ScheduleTrainingAsync(
-            new ScheduleTrainingRequest { Name = created.Name, SessionDays = { Day(2029, 2, 1, 9, 17) } }, manager));
+            new ScheduleTrainingRequest { Name = created.Name, SessionDays = { Day(2029, 2, 1, 9, 17) } }, manager).ResponseAsync);
         await trainingClient.ScheduleTrainingAsync(new ScheduleTrainingRequest { Name = created.Name, SessionDays = { Day(2027, 2, 1, 9, 17) } }, manager);
         var open = await trainingClient.OpenNominationsAsync(new ChangeTrainingStatusRequest { Name = created.Name }, manager);
         var vietnam = Options(VnPartner with { OrganisationId = vncert.Name });
         var laos = Options(VnPartner with { OrganisationId = laocert.Name, CountryCode = "LA" });
         var nominated = await nominationClient.NominateAsync(new NominateRequest { Parent = open.Name, Nomination = Person("thu@vncert.example", vncert.Name), RequestId = "n1" }, vietnam);
         var notInProgramme = await Assert.ThrowsAsync<RpcException>(() => nominationClient.NominateAsync(
-            new NominateRequest { Parent = open.Name, Nomination = Person("som@laocert.example", laocert.Name, "LA"), RequestId = "n2" }, laos));
+            new NominateRequest { Parent = open.Name, Nomination = Person("som@laocert.example", laocert.Name, "LA"), RequestId = "n2" }, laos).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, outside.StatusCode);
         Assert.Contains("outside programme", outside.Detail, StringComparison.Ordinal);
@@ -80,7 +81,7 @@ public sealed class TrainingsRealPeersTests : IAsyncLifetime
         Assert.Contains("does not participate", notInProgramme.Detail, StringComparison.Ordinal);
     }
 
-    private CallOptions Options(CallerIdentity caller) => new(Headers: new Metadata().Add(CallerTokenOptions.MetadataKey, tokens.Issue(caller)));
+    private CallOptions Options(CallerIdentity caller) => new(headers: new Metadata { { CallerTokenOptions.MetadataKey, tokens.Issue(caller) } });
 
     private static Organisation Cert(string iati, string country) => new()
     {

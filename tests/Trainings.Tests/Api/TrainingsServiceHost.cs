@@ -1,4 +1,5 @@
-using CapacityHub.Rpc;
+using CapacityHub.ServiceDefaults.Clients;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.TestSupport;
 using CapacityHub.Trainings.Extensions;
@@ -28,7 +29,7 @@ public sealed class TrainingsServiceHost : IAsyncLifetime
     public static CallerIdentity Funder { get; } = new("u-fund", "Ken", CallerRole.Funder, "jaif", "JP", []);
     public static CallerIdentity Administrator { get; } = new("u-admin", "Root", CallerRole.Administrator, null, null, []);
 
-    public RpcChannel Channel => _host!.Channel;
+    public ServiceChannel Channel => _host!.Channel;
 
     public async Task InitializeAsync() => _host = await ServiceTestHost.StartAsync(
         "trainings-tb",
@@ -51,5 +52,5 @@ public sealed class TrainingsServiceHost : IAsyncLifetime
     }
 
     public CallOptions As(CallerIdentity caller, DateTime? deadline = null, CancellationToken cancellationToken = default) =>
-        new(Headers: new Metadata().Add(CallerTokenOptions.MetadataKey, _tokens.Issue(caller)), Deadline: deadline, CancellationToken: cancellationToken);
+        new(headers: new Metadata { { CallerTokenOptions.MetadataKey, _tokens.Issue(caller) } }, deadline: deadline, cancellationToken: cancellationToken);
 }

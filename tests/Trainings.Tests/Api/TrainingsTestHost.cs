@@ -1,6 +1,6 @@
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.TestSupport;
 using CapacityHub.Trainings.Extensions;
@@ -68,7 +68,7 @@ public sealed class TrainingsTestHost : IAsyncLifetime
         await Peers.DisposeAsync();
     }
 
-    public CallOptions As(CallerIdentity caller) => new(Headers: new Metadata().Add(CallerTokenOptions.MetadataKey, tokens.Issue(caller)));
+    public CallOptions As(CallerIdentity caller) => new(headers: new Metadata { { CallerTokenOptions.MetadataKey, tokens.Issue(caller) } });
 
     public static Training NewTraining(string programme = Programme, int seats = 20, int waitlist = 5, string zone = "Asia/Tokyo", params Quota[] quotas)
     {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,11 +43,11 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddRpc();
+        builder.Services.AddGrpc();
         builder.Services.AddSingleton(State);
         app = builder.Build();
-        app.MapRpcService<FakeProgrammes>();
-        app.MapRpcService<FakePartners>();
+        app.MapGrpcService<FakeProgrammes>();
+        app.MapGrpcService<FakePartners>();
         await app.StartAsync();
     }
 

@@ -1,5 +1,5 @@
 using CapacityHub.Common.V1;
-using CapacityHub.Rpc;
+using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using static CapacityHub.Trainings.Tests.Api.TrainingsServiceHost;
 
@@ -37,7 +37,7 @@ public sealed class WatchImpactMetricsTests : IAsyncLifetime
         },
         _host.As(PartnerAgency));
 
-    private static async Task<ImpactMetrics> NextAsync(ServerStreamingCall<ImpactMetrics> call)
+    private static async Task<ImpactMetrics> NextAsync(AsyncServerStreamingCall<ImpactMetrics> call)
     {
         using var guard = new CancellationTokenSource(Guard);
         Assert.True(await call.ResponseStream.MoveNext(guard.Token), "the stream ended early");
