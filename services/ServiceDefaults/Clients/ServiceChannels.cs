@@ -43,6 +43,9 @@ public static class ServiceChannels
         options.Credentials = ChannelCredentials.Insecure;
         options.MaxReceiveMessageSize = MaxMessageBytes;
         options.MaxSendMessageSize = MaxMessageBytes;
+        // A restarted pod should be called again within a retry's reach, not after minutes of backoff.
+        options.InitialReconnectBackoff = TimeSpan.FromMilliseconds(100);
+        options.MaxReconnectBackoff = TimeSpan.FromSeconds(5);
         options.ServiceConfig = new ServiceConfig
         {
             LoadBalancingConfigs = { new RoundRobinConfig() },

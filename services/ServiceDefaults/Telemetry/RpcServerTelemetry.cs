@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CapacityHub.ServiceDefaults.Telemetry;
@@ -26,7 +25,17 @@ public sealed class RpcServerTelemetry : Interceptor
         StatusCode.Unavailable, StatusCode.DataLoss,
     ];
 
-    internal static bool IsHealthCheck(PathString path) => path.StartsWithSegments("/grpc.health.v1.Health", StringComparison.Ordinal);
+    /// <summary>
+    /// The ASP.NET Core instrumentation names the request span "{method} {route}" when it stops; a gRPC call's
+    /// span is named after the RPC instead, as the RPC conventions ask.
+    /// </summary>
+    public static void NameRpcSpan(Activity activity, Microsoft.AspNetCore.Http.HttpResponse response)
+    {
+        if (activity.GetTagItem("rpc.service") is string service && activity.GetTagItem("rpc.method") is string method)
+        {
+            activity.DisplayName = $"{service}/{method}";
+        }
+    }
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>

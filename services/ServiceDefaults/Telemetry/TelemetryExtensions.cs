@@ -38,7 +38,7 @@ public static class TelemetryExtensions
             .WithTracing(tracing =>
             {
                 tracing.AddSource(TelemetryNames.ActivitySources)
-                    .AddAspNetCoreInstrumentation(options => options.Filter = http => !RpcServerTelemetry.IsHealthCheck(http.Request.Path))
+                    .AddAspNetCoreInstrumentation(options => options.EnrichWithHttpResponse = RpcServerTelemetry.NameRpcSpan)
                     .AddHttpClientInstrumentation()
                     .AddGrpcClientInstrumentation();
                 if (export.Traces)

@@ -165,7 +165,10 @@ public sealed class ImpactApiTests : IAsyncLifetime
 
         public WriteOptions? WriteOptions { get; set; }
 
-        public Task WriteAsync(CapacityHub.Trainings.V1.ImpactMetrics message) => _written.Writer.WriteAsync(message).AsTask();
+        public Task WriteAsync(CapacityHub.Trainings.V1.ImpactMetrics message) => WriteAsync(message, CancellationToken.None);
+
+        public Task WriteAsync(CapacityHub.Trainings.V1.ImpactMetrics message, CancellationToken cancellationToken) =>
+            _written.Writer.WriteAsync(message, cancellationToken).AsTask();
 
         public async Task<CapacityHub.Trainings.V1.ImpactMetrics> NextAsync()
         {
