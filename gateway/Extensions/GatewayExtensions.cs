@@ -26,7 +26,13 @@ public static class GatewayExtensions
         builder.Services.AddAntiforgery();
         builder.Services.AddGrpc(options => options.Interceptors.Add<RpcServerTelemetry>());
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
+        // The gateway serves once started, under both names the Kubernetes probes ask for.
+        builder.Services.AddHealthChecks().AddCheck("process", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services.AddGrpcHealthChecks(options =>
+        {
+            options.Services.Map("", _ => true);
+            options.Services.Map(ServiceDefaults.Health.StoreHealth.LivenessService, _ => true);
+        });
         return builder;
     }
 

@@ -1,52 +1,42 @@
-using System.Net;
-using System.Net.Http.Headers;
+using System.Collections.Concurrent;
+using CapacityHub.ServiceDefaults.Clients;
+using Grpc.Core;
+using Grpc.Health.V1;
 
 namespace CapacityHub.LocalRun;
 
 /// <summary>
-/// Asks a process's grpc.health.v1.Health/Check whether it is SERVING, with nothing but
-/// HttpClient over cleartext HTTP/2, exactly as a Kubernetes gRPC probe would.
+/// Asks a process's grpc.health.v1.Health/Check whether the whole server ("") is SERVING, as a Kubernetes
+/// gRPC readiness probe would. A process that is not listening yet simply is not serving.
 /// </summary>
 public sealed class HealthProbe : IDisposable
 {
-    // An empty HealthCheckRequest ("" = the whole server) in one uncompressed gRPC frame.
-    private static readonly byte[] EmptyRequestFrame = [0, 0, 0, 0, 0];
-
-    // HealthCheckResponse { status: SERVING } is field 1, varint 1.
-    private static readonly byte[] ServingMessage = [0x08, 0x01];
-
-    private readonly HttpClient client = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(2) })
-    {
-        Timeout = TimeSpan.FromSeconds(5),
-    };
+    private readonly ConcurrentDictionary<string, ServiceChannel> channels = new();
 
     public async Task<bool> IsServingAsync(string address, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, address + "/grpc.health.v1.Health/Check")
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(EmptyRequestFrame),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        request.Headers.TryAddWithoutValidation("te", "trailers");
+        var channel = channels.GetOrAdd(address, a => ServiceChannels.Open(a));
         try
         {
-            using var response = await client.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return response.StatusCode == HttpStatusCode.OK
-                && body.Length == 5 + ServingMessage.Length
-                && body.AsSpan(5).SequenceEqual(ServingMessage);
+            var response = await new Health.HealthClient(channel).CheckAsync(
+                new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: cancellationToken);
+            return response.Status == HealthCheckResponse.Types.ServingStatus.Serving;
         }
-        catch (HttpRequestException)
+        catch (RpcException e) when (e.StatusCode is StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {
-            return false;
+            throw new OperationCanceledException(cancellationToken);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.NotFound)
         {
             return false;
         }
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        foreach (var channel in channels.Values)
+        {
+            channel.Dispose();
+        }
+    }
 }
