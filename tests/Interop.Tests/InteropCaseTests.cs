@@ -4,7 +4,7 @@ namespace CapacityHub.Interop.Tests;
 
 /// <summary>
 /// The gRPC interop cases (grpc/grpc doc/interop-test-descriptions.md), each run by the Python
-/// grpcio client (C-core) against the CapacityHub.Rpc interop server.
+/// grpcio client (C-core) against the interop server on Grpc.AspNetCore.
 /// </summary>
 [Collection(InteropCollection.Name)]
 public sealed class InteropCaseTests(InteropFixture fixture)
