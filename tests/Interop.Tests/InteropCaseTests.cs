@@ -45,6 +45,8 @@ public sealed class InteropCaseTests(InteropFixture fixture)
 
     [Fact] public Task ServerCompressedStreaming() => PassesAsync("server_compressed_streaming");
 
+    [Fact] public Task HealthSaysServingForTheWholeServer() => PassesAsync("health_serving");
+
     [Fact] public Task ReflectionV1ListsAndDescribesTheTestService() => PassesAsync("reflection_v1");
 
     [Fact] public Task ReflectionV1AlphaListsAndDescribesTheTestService() => PassesAsync("reflection_v1alpha");

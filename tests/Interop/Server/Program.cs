@@ -3,6 +3,7 @@ using CapacityHub.Interop.Server;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 // Usage: CapacityHub.Interop.Server --port N [--host ADDRESS] [--use_tls true [--tls_cert_out PEM]]
 // Prints "Listening on port N" once it accepts calls (useful with --port 0).
@@ -40,7 +41,9 @@ builder.Services.AddGrpc(grpc =>
     grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
 });
 builder.Services.AddGrpcReflection();
-builder.Services.AddGrpcHealthChecks();
+// grpc-dotnet reports UNKNOWN, not SERVING, for a server with no health check at all: one that is healthy
+// while the process answers makes grpc.health.v1 say SERVING, as a probe expects.
+builder.Services.AddGrpcHealthChecks().AddCheck("process", () => HealthCheckResult.Healthy());
 
 var app = builder.Build();
 app.MapGrpcService<InteropTestService>();
