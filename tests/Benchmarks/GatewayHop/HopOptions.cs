@@ -3,9 +3,13 @@ using System.Globalization;
 namespace CapacityHub.Benchmarks.GatewayHop;
 
 /// <summary>
-/// tests/Benchmarks/GatewayHop/run.sh [--seconds S] [--warmup S] [--callers N] [--rounds R] [--base-port P]
+/// tests/Benchmarks/GatewayHop/run.sh [--seconds S] [--warmup S] [--callers N] [--rounds R] [--base-port P] [--log-level L]
 /// </summary>
-public sealed record HopOptions(TimeSpan Phase, TimeSpan Warmup, int Callers, int Rounds, int? BasePort)
+/// <param name="LogLevel">
+/// Logging:LogLevel:Default for every process; null keeps their own configuration (Information: ASP.NET Core
+/// then logs every request, in each process a call passes through).
+/// </param>
+public sealed record HopOptions(TimeSpan Phase, TimeSpan Warmup, int Callers, int Rounds, int? BasePort, string? LogLevel)
 {
     public static HopOptions Parse(IReadOnlyList<string> args)
     {
@@ -20,7 +24,7 @@ public sealed record HopOptions(TimeSpan Phase, TimeSpan Warmup, int Callers, in
             values[args[i][2..]] = args[i + 1];
         }
 
-        var unknown = values.Keys.Except(["seconds", "warmup", "callers", "rounds", "base-port"]).ToList();
+        var unknown = values.Keys.Except(["seconds", "warmup", "callers", "rounds", "base-port", "log-level"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown.Select(k => "--" + k))}.");
@@ -36,6 +40,7 @@ public sealed record HopOptions(TimeSpan Phase, TimeSpan Warmup, int Callers, in
             TimeSpan.FromSeconds(Int("warmup", 5, 0)),
             Int("callers", 16, 2),
             Int("rounds", 2, 1),
-            values.ContainsKey("base-port") ? Int("base-port", 0, 1024) : null);
+            values.ContainsKey("base-port") ? Int("base-port", 0, 1024) : null,
+            values.GetValueOrDefault("log-level"));
     }
 }

@@ -6,8 +6,20 @@ using CapacityHub.ServiceDefaults.Identity;
 using CapacityHub.Trainings.V1;
 using Grpc.Core;
 
-// tests/Benchmarks/GatewayHop/run.sh [--seconds S] [--warmup S] [--callers N] [--rounds R] [--base-port P]
+// tests/Benchmarks/GatewayHop/run.sh [--seconds S] [--warmup S] [--callers N] [--rounds R] [--base-port P] [--log-level L]
 var options = HopOptions.Parse(args);
+// The gateway's per-user token bucket (100 calls/s) would turn this load into RESOURCE_EXHAUSTED and
+// measure the limit, not the hop. The limiter still runs on every call; only its bucket is made deep.
+var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+{
+    ["Limits__PerUser__TokenLimit"] = "100000000",
+    ["Limits__PerUser__TokensPerPeriod"] = "100000000",
+};
+if (options.LogLevel is { } level)
+{
+    environment["Logging__LogLevel__Default"] = level;
+}
+
 var root = Repository.FindRoot();
 var basePort = options.BasePort ?? LocalPorts.FreeBasePort();
 var data = Directory.CreateTempSubdirectory("capacityhub-gatewayhop-").FullName;
@@ -20,13 +32,7 @@ try
         DataFolder = data,
         BasePort = basePort,
         SeedDemoData = false,
-        // The gateway's per-user token bucket (100 calls/s) would turn this load into RESOURCE_EXHAUSTED and
-        // measure the limit, not the hop. The limiter still runs on every call; only its bucket is made deep.
-        Environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Limits__PerUser__TokenLimit"] = "100000000",
-            ["Limits__PerUser__TokensPerPeriod"] = "100000000",
-        },
+        Environment = environment,
     });
     // Ctrl+C or SIGTERM must not leave the service processes behind.
     void Stop(PosixSignalContext context)
@@ -46,16 +52,14 @@ try
 
     var trainingsProcess = system.Process("trainings").ProcessId;
     var gatewayProcess = system.Process("gateway").ProcessId;
-    var (directChannel, directInvoker) = ServiceChannels.Open(system["trainings"].GrpcAddress);
-    var (gatewayChannel, gatewayInvoker) = ServiceChannels.Open(system["gateway"].GrpcAddress);
-    using (directChannel)
-    using (gatewayChannel)
+    using (var directChannel = ServiceChannels.Open(system["trainings"].GrpcAddress))
+    using (var gatewayChannel = ServiceChannels.Open(system["gateway"].GrpcAddress))
     {
         // Each path with the credential it takes: the caller token the gateway would mint (valid five
         // minutes, longer than a run), or the user's bearer token that the gateway exchanges for one.
-        var direct = new Target("direct", new TrainingService.TrainingServiceClient(directInvoker),
+        var direct = new Target("direct", new TrainingService.TrainingServiceClient(directChannel),
             new Metadata { { CallerTokenOptions.MetadataKey, tokens.Issue(TrainingUnderTest.Administrator) } }, [trainingsProcess]);
-        var gateway = new Target("gateway", new TrainingService.TrainingServiceClient(gatewayInvoker),
+        var gateway = new Target("gateway", new TrainingService.TrainingServiceClient(gatewayChannel),
             new Metadata { { "authorization", "Bearer " + bearer } }, [gatewayProcess, trainingsProcess]);
         Target[] targets = [direct, gateway];
 

@@ -9,7 +9,8 @@ public static class Report
     {
         var lines = new List<string>
         {
-            $"GetTraining (one stored training, administrator): {options.Phase.TotalSeconds:0} s per target and phase in {options.Rounds} alternating round(s), after {options.Warmup.TotalSeconds:0} s of warm-up per target",
+            $"GetTraining (one stored training, administrator): {options.Phase.TotalSeconds:0} s per target and phase in {options.Rounds} alternating round(s), after {options.Warmup.TotalSeconds:0} s of warm-up per target; " +
+            $"log level {options.LogLevel ?? "as configured"}",
             "",
             "| measure | direct to Trainings | through the gateway | gateway/direct |",
             "|---|---:|---:|---:|",

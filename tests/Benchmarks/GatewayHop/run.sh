@@ -8,7 +8,9 @@
 #   tests/Benchmarks/GatewayHop/run.sh                       # 10 s per target and phase, 5 s warm-up, 2 rounds
 #   tests/Benchmarks/GatewayHop/run.sh --seconds 4 --warmup 2
 #
-# Options: --seconds S (10), --warmup S (5), --callers N (16), --rounds R (2), --base-port P (a free one).
+# Options: --seconds S (10), --warmup S (5), --callers N (16), --rounds R (2), --base-port P (a free one),
+# --log-level L (Logging:LogLevel:Default of every process, e.g. Warning; default: as the processes configure it,
+# which is Information, one or more log lines per request in each process a call passes through).
 # About 2 x (warm-up + 2 x seconds) plus start-up: a little over a minute with the defaults. The machine is
 # shared: everything runs under nice so that other work keeps going.
 set -euo pipefail
