@@ -24,6 +24,26 @@ var root = Repository.FindRoot();
 var basePort = options.BasePort ?? LocalPorts.FreeBasePort();
 var data = Directory.CreateTempSubdirectory("capacityhub-gatewayhop-").FullName;
 Log.Line($"data in {data}; services from {root} (Release), base port {basePort}");
+// Ctrl+C or SIGTERM must not leave the service processes behind, also while they are still starting: then
+// the start is cancelled and LocalSystem stops what it started; once running, the system is disposed here.
+using var starting = new CancellationTokenSource();
+LocalSystem? running = null;
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    if (Volatile.Read(ref running) is not { } started)
+    {
+        starting.Cancel();
+        return;
+    }
+
+    started.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    Directory.Delete(data, recursive: true);
+    Environment.Exit(130);
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 try
 {
     await using var system = await LocalSystem.StartAsync(new LocalRunOptions
@@ -33,17 +53,8 @@ try
         BasePort = basePort,
         SeedDemoData = false,
         Environment = environment,
-    });
-    // Ctrl+C or SIGTERM must not leave the service processes behind.
-    void Stop(PosixSignalContext context)
-    {
-        context.Cancel = true;
-        system.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Environment.Exit(130);
-    }
-
-    using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-    using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+    }, starting.Token);
+    Volatile.Write(ref running, system);
 
     var tokens = new CallerTokens(new CallerTokenOptions { SigningKey = system.Secrets.CallerTokenKey }, TimeProvider.System);
     var training = await TrainingUnderTest.CreateAsync(system, tokens);
@@ -95,6 +106,11 @@ try
         Console.WriteLine();
         Console.WriteLine(Report.Markdown(options, one["direct"], one["gateway"], many["direct"], many["gateway"]));
     }
+}
+catch (OperationCanceledException) when (starting.IsCancellationRequested)
+{
+    Log.Line("interrupted while starting; the processes are stopped");
+    Environment.ExitCode = 130;
 }
 finally
 {
