@@ -4,7 +4,7 @@ namespace CapacityHub.Interop.Tests;
 
 /// <summary>
 /// The gRPC interop cases (grpc/grpc doc/interop-test-descriptions.md), each run by the Python
-/// grpcio client (C-core) against the CapacityHub.Rpc interop server.
+/// grpcio client (C-core) against the interop server on Grpc.AspNetCore.
 /// </summary>
 [Collection(InteropCollection.Name)]
 public sealed class InteropCaseTests(InteropFixture fixture)
@@ -44,6 +44,8 @@ public sealed class InteropCaseTests(InteropFixture fixture)
     [Fact] public Task ClientCompressedStreaming() => PassesAsync("client_compressed_streaming");
 
     [Fact] public Task ServerCompressedStreaming() => PassesAsync("server_compressed_streaming");
+
+    [Fact] public Task HealthSaysServingForTheWholeServer() => PassesAsync("health_serving");
 
     [Fact] public Task ReflectionV1ListsAndDescribesTheTestService() => PassesAsync("reflection_v1");
 

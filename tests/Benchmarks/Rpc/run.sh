@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # RPC benchmark: small unary calls driven by h2load against
-#   (a) CapacityHub.Rpc (the interop server's grpc.testing.TestService/UnaryCall),
+#   (a) Grpc.AspNetCore (the interop server's grpc.testing.TestService/UnaryCall, tests/Interop/Server),
 #   (b) bare Kestrel answering the same bytes and trailers with no gRPC layer,
 #   (c) a Python grpcio (C-core) server with the same method.
 # Each server is pinned to CPU 0 and h2load to CPU 1 (when there are two or more CPUs),
@@ -124,7 +124,7 @@ measure() {
 }
 
 declare -A labels=(
-  [a]="(a) CapacityHub.Rpc"
+  [a]="(a) Grpc.AspNetCore interop server"
   [b]="(b) bare Kestrel, no gRPC layer"
   [c]="(c) Python grpcio (C-core)"
 )
@@ -152,7 +152,8 @@ done
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.1f%%", 100 * x / y }'; }
 # Calls per CPU-second are the inverse of CPU per call, so (a)/(b) there is cpu(b)/cpu(a).
 if [ -n "${rps[a]:-}" ] && [ -n "${rps[b]:-}" ]; then
-  echo "(a)/(b) = $(ratio "${rps[a]}" "${rps[b]}") of req/s, $(ratio "${cpu[b]}" "${cpu[a]}") of calls per server CPU-second   (target >= 85%)"
+  # No target any more: (a) is grpc-dotnet itself, not code of ours to tune; the ratio says what it costs.
+  echo "(a)/(b) = $(ratio "${rps[a]}" "${rps[b]}") of req/s, $(ratio "${cpu[b]}" "${cpu[a]}") of calls per server CPU-second"
 fi
 if [ -n "${rps[a]:-}" ] && [ -n "${rps[c]:-}" ]; then
   echo "(a)/(c) = $(ratio "${rps[a]}" "${rps[c]}") of req/s, $(ratio "${cpu[c]}" "${cpu[a]}") of calls per server CPU-second"

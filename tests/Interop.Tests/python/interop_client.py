@@ -356,6 +356,16 @@ def reflection_case(c, version):
 
 
 @case
+def health_serving(c):
+    from grpc.health.v1 import health_pb2, health_pb2_grpc
+    stub = health_pb2_grpc.HealthStub(c.channel)
+    status = stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=DEADLINE).status
+    check(status == health_pb2.HealthCheckResponse.SERVING, f"whole-server health is {status}, want SERVING")
+    expect_status(lambda: stub.Check(health_pb2.HealthCheckRequest(service="no.such.Service"), timeout=DEADLINE),
+                  grpc.StatusCode.NOT_FOUND)
+
+
+@case
 def reflection_v1(c):
     reflection_case(c, "v1")
 

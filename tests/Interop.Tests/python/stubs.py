@@ -17,6 +17,7 @@ PROTOS = [
     "grpc/testing/test.proto",
     "grpc/reflection/v1alpha/reflection.proto",
     "grpc/reflection/v1/reflection.proto",
+    "grpc/health/v1/health.proto",
 ]
 
 
@@ -29,7 +30,7 @@ def generate(out_dir):
 
 
 def load(out_dir):
-    if not os.path.isfile(os.path.join(out_dir, "grpc", "testing", "test_pb2_grpc.py")):
+    if not os.path.isfile(os.path.join(out_dir, "grpc", "health", "v1", "health_pb2_grpc.py")):
         generate(out_dir)
     path = os.path.join(os.path.abspath(out_dir), "grpc")
     if path not in grpc.__path__:

@@ -1,18 +1,24 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 using Grpc.Testing;
 
 namespace CapacityHub.Interop.Server;
 
-/// <summary>The CompressedRequest and CompressedResponse server features of the interop descriptions.</summary>
+/// <summary>
+/// The CompressedRequest and CompressedResponse server features of the interop descriptions, on
+/// grpc-dotnet's own compression: it decompresses requests and compresses responses with
+/// <see cref="Algorithm"/>; this class only decides, per message, whether a response is compressed.
+/// </summary>
 public static class CompressionFeature
 {
-    private const string EncodingHeader = "grpc-encoding";
+    public const string Algorithm = "gzip";
+
+    private static readonly WriteOptions Uncompressed = new(WriteFlags.NoCompress);
 
     /// <summary>
     /// CompressedRequest: expect_compressed=true on a request that was not compressed is INVALID_ARGUMENT.
-    /// CapacityHub.Rpc does not expose the per-message compressed flag, so (as grpc-dotnet's interop
-    /// server does) the call's grpc-encoding decides; a stray flag without an encoding never gets here,
-    /// the RPC layer rejects it as INTERNAL.
+    /// grpc-dotnet does not expose the per-message compressed flag, so (as its own interop server does)
+    /// the call's grpc-encoding decides; a compressed flag without an encoding never reaches the service,
+    /// grpc-dotnet refuses it.
     /// </summary>
     public static void CheckRequest(ServerCallContext context, BoolValue? expectCompressed, string field)
     {
@@ -21,24 +27,20 @@ public static class CompressionFeature
             return;
         }
 
-        var encoding = context.HttpContext.Request.Headers[EncodingHeader].ToString();
+        // grpc-* headers are reserved and left out of RequestHeaders, so read the HTTP request's.
+        var encoding = context.GetHttpContext().Request.Headers["grpc-encoding"].ToString();
         if (encoding.Length == 0 || encoding == "identity")
         {
-            throw RpcException.InvalidArgument(
-                $"{field} is true but the request was not compressed (grpc-encoding: {(encoding.Length == 0 ? "none" : encoding)}).",
-                new FieldViolation(field, "the message must be sent compressed"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"{field} is true but the request was not compressed (grpc-encoding: {(encoding.Length == 0 ? "none" : encoding)})."));
         }
     }
 
     /// <summary>
-    /// CompressedResponse: response_compressed / compressed asks for the next message to be sent
-    /// gzip-compressed (true) or plain (false); absent leaves the server's choice.
+    /// CompressedResponse: response_compressed / compressed = true sends the next message gzip-compressed
+    /// (when the client accepts gzip, which grpc-dotnet checks); false or absent sends it plain, so that
+    /// calls that do not ask (the benchmark's) never pay for compression.
     /// </summary>
-    public static void ApplyResponse(ServerCallContext context, BoolValue? compressed)
-    {
-        if (compressed is not null)
-        {
-            context.CompressResponses = compressed.Value;
-        }
-    }
+    public static void ApplyResponse(ServerCallContext context, BoolValue? compressed) =>
+        context.WriteOptions = compressed?.Value == true ? null : Uncompressed;
 }

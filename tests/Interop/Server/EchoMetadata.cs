@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Interop.Server;
 
@@ -14,23 +14,21 @@ public static class EchoMetadata
     public static async Task ApplyAsync(ServerCallContext context)
     {
         // Looking at the raw headers first keeps calls without echo keys (the benchmark's) from
-        // materialising the whole request metadata.
-        var raw = context.HttpContext.Request.Headers;
+        // making grpc-dotnet materialise the whole request metadata.
+        var raw = context.GetHttpContext().Request.Headers;
         if (!raw.ContainsKey(InitialKey) && !raw.ContainsKey(TrailingKey))
         {
             return;
         }
 
-        var trailing = context.RequestHeaders.GetBytes(TrailingKey);
-        if (trailing is not null)
+        if (context.RequestHeaders.GetValueBytes(TrailingKey) is { } trailing)
         {
             context.ResponseTrailers.Add(TrailingKey, trailing);
         }
 
-        var initial = context.RequestHeaders.GetValue(InitialKey);
-        if (initial is not null)
+        if (context.RequestHeaders.GetValue(InitialKey) is { } initial)
         {
-            await context.WriteResponseHeadersAsync(new Metadata().Add(InitialKey, initial));
+            await context.WriteResponseHeadersAsync(new Metadata { { InitialKey, initial } });
         }
     }
 }

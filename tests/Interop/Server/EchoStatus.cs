@@ -1,4 +1,4 @@
-using CapacityHub.Rpc;
+using Grpc.Core;
 
 namespace CapacityHub.Interop.Server;
 
@@ -14,11 +14,11 @@ public static class EchoStatusFeature
 
         if (status.Code is < 0 or > (int)StatusCode.Unauthenticated)
         {
-            throw RpcException.InvalidArgument(
-                $"response_status.code {status.Code} is not a gRPC status code.",
-                new FieldViolation("response_status.code", "must be between 0 and 16"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"response_status.code {status.Code} is not a gRPC status code (0 to 16)."));
         }
 
+        // grpc-dotnet percent-encodes the message into grpc-message (the special_status_message case).
         throw new RpcException(new Status((StatusCode)status.Code, status.Message));
     }
 }

@@ -1,13 +1,13 @@
-using CapacityHub.Rpc;
 using Google.Protobuf;
+using Grpc.Core;
 using Grpc.Testing;
 
 namespace CapacityHub.Interop.Server;
 
 /// <summary>
 /// grpc.testing.TestService as described in grpc/grpc doc/interop-test-descriptions.md
-/// ("Server" section). UnimplementedCall is deliberately left to the generated base,
-/// which answers UNIMPLEMENTED.
+/// ("Server" section) on Grpc.AspNetCore. UnimplementedCall is deliberately left to the generated
+/// base, which answers UNIMPLEMENTED.
 /// </summary>
 public sealed class InteropTestService : TestService.TestServiceBase
 {
@@ -27,7 +27,7 @@ public sealed class InteropTestService : TestService.TestServiceBase
     {
         // Different on every call, so a cache in front is the only way two answers can match.
         var now = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
-        context.HttpContext.Response.Headers.CacheControl = "max-age=60";
+        context.GetHttpContext().Response.Headers.CacheControl = "max-age=60";
         var body = ByteString.CopyFromUtf8(now.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Task.FromResult(new SimpleResponse { Payload = new Payload { Body = body } });
     }
@@ -37,7 +37,7 @@ public sealed class InteropTestService : TestService.TestServiceBase
     {
         await EchoMetadata.ApplyAsync(context);
         EchoStatusFeature.ThrowIfRequested(request.ResponseStatus);
-        await ResponseWriter.WriteAllAsync(request, responseStream, context);
+        await Payloads.WriteAllAsync(request, responseStream, context);
     }
 
     public override async Task<StreamingInputCallResponse> StreamingInputCall(
@@ -65,7 +65,7 @@ public sealed class InteropTestService : TestService.TestServiceBase
         {
             var request = requestStream.Current;
             EchoStatusFeature.ThrowIfRequested(request.ResponseStatus);
-            await ResponseWriter.WriteAllAsync(request, responseStream, context);
+            await Payloads.WriteAllAsync(request, responseStream, context);
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class InteropTestService : TestService.TestServiceBase
         // Half duplex: nothing is answered until the client has half-closed.
         foreach (var request in requests)
         {
-            await ResponseWriter.WriteAllAsync(request, responseStream, context);
+            await Payloads.WriteAllAsync(request, responseStream, context);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Grpc.Core;
 using Grpc.Testing;
 
 namespace CapacityHub.Interop.Server;
@@ -14,9 +15,7 @@ public static class Payloads
     {
         if (size < 0)
         {
-            throw CapacityHub.Rpc.RpcException.InvalidArgument(
-                $"{field} must not be negative (got {size}).",
-                new CapacityHub.Rpc.FieldViolation(field, "must be zero or more"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} must not be negative (got {size})."));
         }
 
         var body = size <= SharedZeros.Length
@@ -30,9 +29,27 @@ public static class Payloads
     {
         if (type != PayloadType.Compressable)
         {
-            throw CapacityHub.Rpc.RpcException.InvalidArgument(
-                $"{field} {type} is not supported; only COMPRESSABLE is.",
-                new CapacityHub.Rpc.FieldViolation(field, "must be COMPRESSABLE"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} {type} is not supported; only COMPRESSABLE is."));
+        }
+    }
+
+    /// <summary>Writes one response per ResponseParameters, honouring interval_us and per-message compression.</summary>
+    public static async Task WriteAllAsync(
+        StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
+    {
+        RequireSupportedType(request.ResponseType, "response_type");
+        for (var i = 0; i < request.ResponseParameters.Count; i++)
+        {
+            var parameters = request.ResponseParameters[i];
+            var payload = Zeros(parameters.Size, $"response_parameters[{i}].size");
+            if (parameters.IntervalUs > 0)
+            {
+                // interval_us is a sleep before each response, accumulating from one to the next.
+                await Task.Delay(TimeSpan.FromMicroseconds(parameters.IntervalUs), context.CancellationToken);
+            }
+
+            CompressionFeature.ApplyResponse(context, parameters.Compressed);
+            await responseStream.WriteAsync(new StreamingOutputCallResponse { Payload = payload }, context.CancellationToken);
         }
     }
 }
