@@ -23,6 +23,16 @@ public static class TelemetryExtensions
         var export = OtlpExportSettings.From(configuration);
         var serviceName = configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } configured ? configured : defaultServiceName;
 
+        // ASP.NET Core writes three lines per request at Information, which cost more CPU than a GetTraining call:
+        // requests are traced instead. Lowest priority, so appsettings and Logging__LogLevel__* still decide.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            },
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(options =>
         {
