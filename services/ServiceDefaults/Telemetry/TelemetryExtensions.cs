@@ -50,7 +50,11 @@ public static class TelemetryExtensions
                 tracing.AddSource(TelemetryNames.ActivitySources)
                     .AddAspNetCoreInstrumentation(options => options.EnrichWithHttpResponse = RpcServerTelemetry.NameRpcSpan)
                     .AddHttpClientInstrumentation()
-                    .AddGrpcClientInstrumentation();
+                    .AddGrpcClientInstrumentation(options =>
+                    {
+                        // The instrumentation names the span after the RPC but leaves the RPC conventions' attributes out.
+                        options.EnrichWithHttpRequestMessage = RpcClientSpans.Describe;
+                    });
                 if (export.Traces)
                 {
                     tracing.AddOtlpExporter();

@@ -49,8 +49,11 @@ public sealed class CrossProcessTraceTests(ObservedSystem system, ITestOutputHel
 
         var programmesClient = trace.Find(Trainings, Kind.Client, s => s.Span.Name.StartsWith("capacityhub.programmes.v1.ProgrammeService/", StringComparison.Ordinal))!;
         Assert.True(trace.Descends(programmesClient, trainingsServer), "Trainings calls Programmes while it serves the call");
-        AssertRpc(programmesClient, "capacityhub.programmes.v1.ProgrammeService", programmesClient.Span.Name.Split('/')[1]);
-        Assert.Equal(system.System["programmes"].GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture), programmesClient.Attribute("server.port"));
+        // The gRPC client instrumentation's hooks run before the status arrives in trailers, so client spans
+        // have no rpc.grpc.status_code yet (a known gap, noted in the README); server spans do.
+        AssertRpc(programmesClient, "capacityhub.programmes.v1.ProgrammeService", programmesClient.Span.Name.Split('/')[1], withStatus: false);
+        // server.port of the client span is not asserted: a round-robin channel picks the pod's address per call,
+        // after the instrumentation has described the span from the channel's target.
 
         var programmesServer = trace.Find(Programmes, Kind.Server, s => s.Span.Name == programmesClient.Span.Name)!;
         Assert.True(trace.Descends(programmesServer, programmesClient), "the Programmes span hangs under Trainings' client span");
@@ -116,12 +119,15 @@ public sealed class CrossProcessTraceTests(ObservedSystem system, ITestOutputHel
 
     private static bool IsStore(ReceivedSpan span) => span.Attribute("db.system.name") == "sqlite";
 
-    private static void AssertRpc(ReceivedSpan span, string service, string method)
+    private static void AssertRpc(ReceivedSpan span, string service, string method, bool withStatus = true)
     {
         Assert.Equal("grpc", span.Attribute("rpc.system"));
         Assert.Equal(service, span.Attribute("rpc.service"));
         Assert.Equal(method, span.Attribute("rpc.method"));
-        Assert.Equal("0", span.Attribute("rpc.grpc.status_code"));
+        if (withStatus)
+        {
+            Assert.Equal("0", span.Attribute("rpc.grpc.status_code"));
+        }
     }
 
     private static string? Attribute(IEnumerable<KeyValue> attributes, string key) => attributes.FirstOrDefault(a => a.Key == key)?.Value.Render();
