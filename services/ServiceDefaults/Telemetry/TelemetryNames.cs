@@ -24,6 +24,7 @@ public static class TelemetryNames
         Storage,
         Business,
         Gateway,
+        CapacityHub.Storage.Mongo.Store.MongoDocumentStore.DriverActivitySource, // MongoDB.Driver's command spans, under the store's spans
         "Microsoft.AspNetCore",
         "System.Net.Http",
     ];

@@ -74,7 +74,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         catch (SqliteException e) when (specs.Count > 0)
         {
             // A new unique index over data that already breaks it: report which one.
-            var translated = specs.Select(s => SqliteErrors.Translate(e, s.Name)).FirstOrDefault(x => x is DuplicateKeyException);
+            var translated = specs.Select(s => SqliteErrors.Translate(e, s)).FirstOrDefault(x => x is DuplicateKeyException);
             if (translated is not null)
             {
                 throw translated;
