@@ -256,8 +256,8 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
 
             counters.Add(e.Nomination, was?.Nomination.Status, e.Nomination.Status);
             var resource = e.Resource;
-            var stored = ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, resource);
-            if (e.Stored is not null && stored.Equals(e.Stored.Value with { Resource = Format(WithoutEtag(ToResource(e.Stored))) }))
+            if (e.Stored is not null
+                && ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, resource).Equals(e.Stored.Value with { Resource = Format(WithoutEtag(ToResource(e.Stored))) }))
             {
                 // Nothing about this nomination changed (a batch entry repeating what was recorded): no write.
                 continue;
@@ -266,7 +266,7 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
             resource.Audit ??= new Common.V1.AuditInfo { CreateTime = now, CreatedBy = actor };
             resource.Audit.UpdateTime = now;
             resource.Audit.UpdatedBy = actor;
-            stored = ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, resource);
+            var stored = ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, resource);
             if (e.Stored is null)
             {
                 await nominations.InsertAsync(stored, ct);

@@ -19,7 +19,6 @@ public static class TrainingsCollections
             .Index("byTraining", "trainingId", "nominatedAtUnixMs")
             .Index("byTrainingStatus", "trainingId", "status", "nominatedAtUnixMs")
             .Index("byOrganisation", "organisationId", "nominatedAtUnixMs")
-            .Index("byProgramme", "programmeId", "nominatedAtUnixMs")
             .Index("byEmail", "email")
             .UniqueIndex(OneLiveNominationPerEmail, "trainingId", "activeEmail")
             .UniqueIndex(OneLiveNominationPerParticipant, "trainingId", "activeParticipantId");

@@ -12,7 +12,7 @@ namespace CapacityHub.Trainings.Tests.Storage;
 /// Nomination writes on a real SQLite file read the counters and the nominations they name, never the
 /// roster: what a write reads does not grow with the number of people nominated.
 /// </summary>
-public sealed class RosterWritesTests : IAsyncLifetime
+public sealed class RosterWritesTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Roster = 300;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"trainings-roster-{Guid.NewGuid():N}");
@@ -96,6 +96,25 @@ public sealed class RosterWritesTests : IAsyncLifetime
         Assert.Contains("quota for country TH is used up (2 of 2", overQuota.Message, StringComparison.Ordinal);
         Assert.Contains("already nominated", again.Message, StringComparison.Ordinal);
         Assert.Null(await _trainings.FindNominationAsync("t-1", "again", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ConcurrentNominationsShareCommitsAndStayCorrect()
+    {
+        const int callers = 16, each = 25;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
+        {
+            for (var i = 0; i < each; i++)
+            {
+                await NominateAsync($"c{c}-{i}", TestData.Person($"c{c}-{i}", "JP"));
+            }
+        })));
+        var rate = callers * each / clock.Elapsed.TotalSeconds;
+        output.WriteLine($"{rate:N0} nomination writes/s with {callers} concurrent writers on a {Roster}-person roster");
+
+        var usage = await _store.Collection(TrainingsCollections.QuotaUsage).GetAsync(QuotaUsage.IdOf("t-1", QuotaScope.Country, "JP"));
+        Assert.Equal(callers * each, usage!.Value.Used);
     }
 
     private Task<string> NominateAsync(string id, Participant person) =>
