@@ -80,7 +80,7 @@ public sealed class GroupCommitTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_durable_writers_are_acknowledged_faster_than_one_writer_alone()
+    public async Task Concurrent_durable_writers_share_commits()
     {
         await using var store = await OpenAsync(directory.File("rate.db"));
         var participants = store.Collection(TestCollections.Participants);
@@ -93,6 +93,7 @@ public sealed class GroupCommitTests(ITestOutputHelper output) : IDisposable
         }
 
         var alone = writes / 4 / timer.Elapsed.TotalSeconds;
+        var before = store.Commits;
         timer.Restart();
         await Task.WhenAll(Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
         {
@@ -102,11 +103,11 @@ public sealed class GroupCommitTests(ITestOutputHelper output) : IDisposable
             }
         })));
         var together = writes / timer.Elapsed.TotalSeconds;
-        output.WriteLine($"durable inserts: {alone:N0}/s one writer, {together:N0}/s with 16 writers sharing commits");
+        var commits = store.Commits - before;
+        output.WriteLine($"durable inserts: {alone:N0}/s one writer; {together:N0}/s with 16 writers in {commits} commits for {writes} writes");
 
-        // Shared commits: on a machine where the fsync dominates, 16 writers get several times one writer's rate;
-        // the assertion is kept loose because the machine is shared.
-        Assert.True(together > alone * 1.5, $"16 writers {together:N0}/s vs one writer {alone:N0}/s");
+        // Rates depend on the disk and the shared machine, so they are only printed; sharing itself is asserted.
+        Assert.True(commits < writes, $"{commits} commits for {writes} concurrent writes: none shared an fsync");
         Assert.Equal(writes / 4 + writes, await participants.CountAsync(Filter.All));
     }
 

@@ -26,6 +26,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public string Path { get; private init; } = "";
 
+    /// <summary>Write transactions committed (fsyncs); concurrent writes share them.</summary>
+    internal long Commits => gate.Commits;
+
     /// <summary>Opens (creating when missing) the file. Throws <see cref="StoreUnavailableException"/> when it cannot.</summary>
     public static Task<SqliteDocumentStore> OpenAsync(SqliteStoreOptions options, CancellationToken cancellationToken = default)
     {

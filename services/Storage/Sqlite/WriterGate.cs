@@ -13,24 +13,42 @@ namespace CapacityHub.Storage.Sqlite;
 /// write in it fails. Under concurrency one fsync then serves many writes instead of one.
 /// </para>
 /// </summary>
-internal sealed class WriterGate(SqliteSlot writer) : IDisposable
+internal sealed class WriterGate : IDisposable
 {
     /// <summary>Writes per commit at most, so one commit's latency stays bounded under a flood.</summary>
     private const int MaxBatch = 256;
 
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SqliteSlot writer;
     private readonly ConcurrentQueue<IPendingWrite> queue = new();
+    private readonly SemaphoreSlim queued = new(0);
+    private readonly Thread thread;
+    private volatile bool closing;
+    private long commits;
 
     // Set while the current async flow runs a transaction: an auto-commit write from inside would wait for itself.
     private readonly AsyncLocal<bool> insideTransaction = new();
 
+    /// <summary>
+    /// The writer runs on a thread of its own: SQLite's commit blocks in fsync, and on a pool thread that block
+    /// would keep the very callers whose writes should join the next commit from running.
+    /// </summary>
+    public WriterGate(SqliteSlot writer)
+    {
+        this.writer = writer;
+        thread = new Thread(Loop) { IsBackground = true, Name = "sqlite-writer" };
+        thread.Start();
+    }
+
     public bool InsideTransaction => insideTransaction.Value;
+
+    /// <summary>Commits made so far (each one fsync); fewer than the writes acknowledged when writers shared them.</summary>
+    public long Commits => Interlocked.Read(ref commits);
 
     /// <summary>
     /// Runs <paramref name="work"/> atomically and durably (in a savepoint of a shared transaction), completing
     /// only after its commit; rolled back when it throws or when the call is cancelled before it commits.
     /// </summary>
-    public async Task<TResult> RunAsync<TResult>(Func<SqliteSlot, Task<TResult>> work, bool asTransaction, CancellationToken cancellationToken)
+    public Task<TResult> RunAsync<TResult>(Func<SqliteSlot, Task<TResult>> work, bool asTransaction, CancellationToken cancellationToken)
     {
         if (insideTransaction.Value)
         {
@@ -38,31 +56,54 @@ internal sealed class WriterGate(SqliteSlot writer) : IDisposable
                 "This store is already in a transaction on this call path: use the transaction's collections (tx.Collection(...)) inside TransactAsync.");
         }
 
+        ObjectDisposedException.ThrowIf(closing, this);
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Not cancellable once queued: a write the writer has started must be seen to its commit.
         var pending = new PendingWrite<TResult>(work, asTransaction, ExecutionContext.Capture(), cancellationToken);
         queue.Enqueue(pending);
-
-        // Not cancellable: a write another caller has started for us must be seen to its commit.
-        while (!pending.Completion.IsCompleted)
-        {
-            await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-            try
-            {
-                if (!pending.Completion.IsCompleted)
-                {
-                    await RunBatchAsync().ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-
-        return await pending.Completion.ConfigureAwait(false);
+        queued.Release();
+        return pending.Completion;
     }
 
-    private async Task RunBatchAsync()
+    /// <summary>Lets the queued writes finish and refuses new ones, so the store can close the connection.</summary>
+    public Task DrainAsync()
+    {
+        closing = true;
+        var barrier = new PendingWrite<bool>(_ => Task.FromResult(true), false, null, CancellationToken.None);
+        queue.Enqueue(barrier);
+        queued.Release();
+        return barrier.Completion;
+    }
+
+    public void Dispose()
+    {
+        closing = true;
+        queued.Release();
+        thread.Join();
+        queued.Dispose();
+    }
+
+    private void Loop()
+    {
+        while (true)
+        {
+            queued.Wait();
+            if (queue.IsEmpty)
+            {
+                if (closing)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            RunBatch();
+        }
+    }
+
+    private void RunBatch()
     {
         try
         {
@@ -88,10 +129,12 @@ internal sealed class WriterGate(SqliteSlot writer) : IDisposable
                 continue;
             }
 
-            writer.Execute("SAVEPOINT batched_write");
             try
             {
-                await next.RunAsync(writer, insideTransaction).ConfigureAwait(false);
+                writer.Execute("SAVEPOINT batched_write");
+
+                // SQLite calls complete synchronously; a transaction that awaits something else holds the writer meanwhile.
+                next.RunAsync(writer, insideTransaction).GetAwaiter().GetResult();
                 next.Cancellation.ThrowIfCancellationRequested();
                 writer.Execute("RELEASE batched_write");
                 ran.Add(next);
@@ -120,6 +163,7 @@ internal sealed class WriterGate(SqliteSlot writer) : IDisposable
             return;
         }
 
+        Interlocked.Increment(ref commits);
         ran.ForEach(w => w.Succeed());
     }
 
@@ -151,11 +195,6 @@ internal sealed class WriterGate(SqliteSlot writer) : IDisposable
         }
     }
 
-    /// <summary>Waits for the writer to be idle and keeps it, so the store can close it.</summary>
-    public Task DrainAsync() => gate.WaitAsync();
-
-    public void Dispose() => gate.Dispose();
-
     private interface IPendingWrite
     {
         CancellationToken Cancellation { get; }
@@ -171,7 +210,7 @@ internal sealed class WriterGate(SqliteSlot writer) : IDisposable
     private sealed class PendingWrite<TResult>(Func<SqliteSlot, Task<TResult>> work, bool asTransaction, ExecutionContext? context, CancellationToken cancellation)
         : IPendingWrite
     {
-        // Asynchronous continuations: the caller must not resume on the writer's flow while it still holds the gate.
+        // Asynchronous continuations: the caller must not resume on the writer thread in the middle of its batch.
         private readonly TaskCompletionSource<TResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TResult? result;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CapacityHub.Storage;
 
 namespace CapacityHub.Trainings.Storage;
 
@@ -14,7 +15,7 @@ public sealed record StoredTraining(
     string ProgrammeId,
     string Status,
     long FirstStartUnixMs,
-    [property: JsonConverter(typeof(NativeJson))] string Resource,
+    [property: JsonConverter(typeof(EmbeddedJson))] string Resource,
     long SeatsTaken = 0,
     long Waitlisted = 0);
 
@@ -34,7 +35,7 @@ public sealed record StoredNomination(
     string Status,
     long NominatedAtUnixMs,
     string OrganisationType,
-    [property: JsonConverter(typeof(NativeJson))] string Resource,
+    [property: JsonConverter(typeof(EmbeddedJson))] string Resource,
     string? ActiveEmail = null,
     string? ActiveParticipantId = null);
 

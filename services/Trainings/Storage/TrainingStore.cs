@@ -224,6 +224,7 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         var yearAfter = training.SessionDays.Count == 0 ? (int?)null : training.SessionDays[0].LocalDate.Year;
         var impactChanged = false;
         var impact = new Dictionary<ImpactCellKey, ImpactCounts>();
+        var reach = new Dictionary<ReachCellKey, long>();
         var counters = new RosterCounterChanges();
 
         var nominations = tx.Collection(TrainingsCollections.Nominations);
@@ -250,14 +251,15 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
             if (enrolledBefore != enrolledAfter)
             {
                 impactChanged = true;
-                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledBefore, e, -1, ct);
-                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledAfter, e, +1, ct);
+                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledBefore, e, -1, reach, ct);
+                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledAfter, e, +1, reach, ct);
             }
 
             counters.Add(e.Nomination, was?.Nomination.Status, e.Nomination.Status);
             var resource = e.Resource;
             if (e.Stored is not null
-                && ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, resource).Equals(e.Stored.Value with { Resource = Format(WithoutEtag(ToResource(e.Stored))) }))
+                && ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, resource)
+                    .Equals(ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, ToResource(e.Stored))))
             {
                 // Nothing about this nomination changed (a batch entry repeating what was recorded): no write.
                 continue;
@@ -282,6 +284,12 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         {
             impactChanged = true;
             await ImpactAggregates.ApplyAsync(tx, cells, ct);
+        }
+
+        // Per reach cell once: a bulk write of a thousand people rewrites the programme-year roll-up once, not a thousand times.
+        foreach (var (key, delta) in reach)
+        {
+            await ImpactAggregates.ApplyReachAsync(tx, key, delta, ct);
         }
 
         await counters.SaveQuotasAsync(tx, aggregate.Id, ct);
@@ -329,7 +337,8 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         await trainings.ReplaceAsync(stored, aggregate.Version, ct);
     }
 
-    private static async Task CountPersonAsync(ITransaction tx, string programmeId, int? year, Enrolment e, int by, CancellationToken ct)
+    /// <summary>Moves one person's enrolment count; the unique-people change it makes is added to <paramref name="reach"/>.</summary>
+    private static async Task CountPersonAsync(ITransaction tx, string programmeId, int? year, Enrolment e, int by, Dictionary<ReachCellKey, long> reach, CancellationToken ct)
     {
         if (year is null)
         {
@@ -342,8 +351,8 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         var current = (await people.GetAsync(id, ct))?.Value
             ?? new PersonReachDocument(id, 0, programmeId, year.Value, p.CountryCode, e.Nomination.NominatingOrganisationId, e.OrganisationType, p.Sector, p.Sex);
         var updated = current with { Enrolments = Math.Max(0, current.Enrolments + by) };
-        var reach = ReachDelta.ForEnrolmentCountChange(current.Enrolments, updated.Enrolments);
-        await ImpactAggregates.ApplyReachAsync(tx, current.Key, reach, ct);
+        var delta = ReachDelta.ForEnrolmentCountChange(current.Enrolments, updated.Enrolments);
+        reach[current.Key] = reach.GetValueOrDefault(current.Key) + delta;
         if (updated.Enrolments == 0)
         {
             await people.DeleteAsync(id, cancellationToken: ct);
@@ -432,27 +441,28 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
     {
         var copy = t.Clone();
         copy.Etag = "";
+        copy.Name = "";
         copy.SeatsTaken = 0;
         copy.Waitlisted = 0;
         var first = t.SessionDays.Count == 0 ? long.MaxValue : t.SessionDays.Min(d => TrainingResources.ToInstant(d.StartInstant).ToUnixTimeMilliseconds());
         return new StoredTraining(id, t.Programme, t.Status.ToString(), first, Formatter.Format(copy), t.SeatsTaken, t.Waitlisted);
     }
 
+    /// <summary>
+    /// The stored form of a nomination. The resource is kept without what the record holds anyway (its name
+    /// follows from the training and id) or what changes on every read (the etag is the version).
+    /// </summary>
     internal static StoredNomination ToStored(string trainingId, string programmeId, string organisationType, string id, V1.Nomination n)
     {
         var live = NominationLifecycle.CountsAgainstQuota((NominationStatus)(int)n.Status);
         var email = n.Participant.Email.ToLowerInvariant();
         var participantId = n.Participant.ParticipantId.Trim();
-        return new StoredNomination(id, trainingId, programmeId, n.NominatingOrganisation, email, n.Status.ToString(),
-            TrainingResources.ToInstant(n.NominateTime).ToUnixTimeMilliseconds(), organisationType, Format(WithoutEtag(n)),
-            live ? email : null, live && participantId.Length > 0 ? participantId : null);
-    }
-
-    private static V1.Nomination WithoutEtag(V1.Nomination n)
-    {
         var copy = n.Clone();
         copy.Etag = "";
-        return copy;
+        copy.Name = "";
+        return new StoredNomination(id, trainingId, programmeId, n.NominatingOrganisation, email, n.Status.ToString(),
+            TrainingResources.ToInstant(n.NominateTime).ToUnixTimeMilliseconds(), organisationType, Format(copy),
+            live ? email : null, live && participantId.Length > 0 ? participantId : null);
     }
 
     private static string Format(IMessage message) => Formatter.Format(message);
@@ -460,6 +470,7 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
     internal static V1.Training ToResource(Document<StoredTraining> doc)
     {
         var t = Parser.Parse<V1.Training>(doc.Value.Resource);
+        t.Name = TrainingResources.TrainingName(doc.Id);
         t.Etag = StoreFailures.Etag(doc.Version);
         t.SeatsTaken = (int)doc.Value.SeatsTaken;
         t.Waitlisted = (int)doc.Value.Waitlisted;
@@ -469,6 +480,7 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
     internal static V1.Nomination ToResource(Document<StoredNomination> doc)
     {
         var n = Parser.Parse<V1.Nomination>(doc.Value.Resource);
+        n.Name = TrainingResources.NominationName(doc.Value.TrainingId, doc.Id);
         n.Etag = StoreFailures.Etag(doc.Version);
         return n;
     }

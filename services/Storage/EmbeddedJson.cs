@@ -1,14 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CapacityHub.Trainings.Storage;
+namespace CapacityHub.Storage;
 
 /// <summary>
-/// Keeps a resource's protobuf JSON as a nested JSON object of the stored document (a BSON sub-document on
-/// MongoDB), not as a string holding escaped JSON. Reads the older string form too, so documents written
-/// before schema 2 stay readable until <see cref="TrainingsSchema"/> rewrites them.
+/// For a string property holding JSON text (e.g. a protobuf resource from JsonFormatter): stores it as a nested
+/// JSON object of the document (a BSON sub-document on MongoDB), not as a string of escaped JSON, and reads it
+/// back as text. Reads the older string form too, so documents written before a service adopted it stay
+/// readable until rewritten. Use as <c>[property: JsonConverter(typeof(EmbeddedJson))] string Resource</c>.
 /// </summary>
-public sealed class NativeJson : JsonConverter<string>
+public sealed class EmbeddedJson : JsonConverter<string>
 {
     public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
