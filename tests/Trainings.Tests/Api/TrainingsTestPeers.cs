@@ -17,6 +17,8 @@ public sealed class PeerState
 {
     public ConcurrentDictionary<string, (ActivityStatus Status, DateOnly Start, DateOnly End, string[] Nominators, string[] Funders)> Programmes { get; } = new();
     public ConcurrentDictionary<string, Organisation> Organisations { get; } = new();
+    /// <summary>Organisations taking part in a programme as beneficiaries only (not nominating authorities).</summary>
+    public ConcurrentDictionary<string, string[]> Beneficiaries { get; } = new();
 }
 
 /// <summary>
@@ -107,7 +109,19 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
             foreach (var organisation in request.Organisations)
             {
                 var nominates = p.Nominators.Contains(organisation);
-                response.Organisations.Add(new OrganisationParticipation { Organisation = organisation, Participates = nominates, MayNominate = nominates });
+                var beneficiary = state.Beneficiaries.TryGetValue(request.Programme, out var b) && b.Contains(organisation);
+                var participation = new OrganisationParticipation { Organisation = organisation, Participates = nominates || beneficiary, MayNominate = nominates || beneficiary };
+                if (nominates)
+                {
+                    participation.LocalRoles.Add(LocalRole.NominatingAuthority);
+                }
+
+                if (beneficiary)
+                {
+                    participation.LocalRoles.Add(LocalRole.Beneficiary);
+                }
+
+                response.Organisations.Add(participation);
             }
 
             return Task.FromResult(response);
