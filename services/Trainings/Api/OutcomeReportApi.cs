@@ -151,7 +151,7 @@ public sealed class OutcomeReportApi(OutcomeReportRepository repository, ImpactC
     {
         var caller = context.Caller();
         var errors = new FieldErrors();
-        errors.MaxLength("reason", request.Reason, 2000);
+        errors.MultiLine("reason", request.Reason, Reasons.MaxLength);
         errors.ThrowIfAny("review request");
         var stored = await LoadAsync(request.Name, "name", context);
         return await ChangeAsync(stored, null, context, doc =>

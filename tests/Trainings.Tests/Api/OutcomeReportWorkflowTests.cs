@@ -69,6 +69,25 @@ public sealed class OutcomeReportWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NarrativesOverTenThousandCharactersAndControlCharactersAreRefusedNamingTheField()
+    {
+        var tooLong = NewReport();
+        tooLong.Narrative = new string('x', 10_001);
+        var withNul = NewReport();
+        withNul.Narrative = "Held\u0000twice";
+
+        var longError = await Fails(StatusCode.InvalidArgument, () => CreateAsync(report: tooLong));
+        var nulError = await Fails(StatusCode.InvalidArgument, () => CreateAsync(report: withNul));
+        var twoLines = NewReport();
+        twoLines.Narrative = "Line one.\nLine two.";
+        var multiLine = await CreateAsync(report: twoLines);
+
+        Assert.Contains(longError.FieldViolations(), v => v.Field.EndsWith("narrative", StringComparison.Ordinal) && v.Description.Contains("10000", StringComparison.Ordinal));
+        Assert.Contains(nulError.FieldViolations(), v => v.Field.EndsWith("narrative", StringComparison.Ordinal));
+        Assert.Equal("Line one.\nLine two.", multiLine.Narrative);
+    }
+
+    [Fact]
     public async Task ReportGoesThroughDraftSubmittedReturnedSubmittedApprovedAndReopenedWithItsHistory()
     {
         var draft = await CreateAsync();
