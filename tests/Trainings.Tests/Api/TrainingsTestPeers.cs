@@ -134,5 +134,12 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
             state.Organisations.TryGetValue(request.Name, out var organisation)
                 ? Task.FromResult(organisation)
                 : throw new RpcException(StatusCode.NotFound, $"Organisation {request.Name} does not exist.");
+
+        public override Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context)
+        {
+            var response = new ListOrganisationsResponse();
+            response.Organisations.AddRange(state.Organisations.Values.Where(o => request.CountryCode.Length == 0 || o.CountryCode == request.CountryCode));
+            return Task.FromResult(response);
+        }
     }
 }

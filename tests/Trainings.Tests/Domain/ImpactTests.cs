@@ -243,6 +243,24 @@ public class ImpactTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ReportingDisciplineFollowsTheCountryFilterThroughTheCountrysOrganisations()
+    {
+        var reporting = new[]
+        {
+            new ReportingCell(new ReportingCellKey(Programme, "organisations/vncert", 2026), Expected: 4, Received: 3, OnTime: 2),
+            new ReportingCell(new ReportingCellKey(Programme, "organisations/thaicert", 2026), Expected: 6, Received: 1, OnTime: 0),
+        };
+        var vietnam = Query() with { CountryCode = "VN", CountryOrganisations = new HashSet<string> { "organisations/vncert" } };
+
+        var all = ImpactCalculator.Compute(Query(), [Facts], [], [], reporting);
+        var vn = ImpactCalculator.Compute(vietnam, [Facts], [], [], reporting);
+
+        Assert.Equal(0.4, all.ReportsReceived.Value);   // 4 of 10
+        Assert.Equal(0.75, vn.ReportsReceived.Value);   // VNCERT's 3 of 4 only
+        Assert.Equal(0.5, vn.ReportsOnTime.Value);
+    }
+
+    [Fact]
     public void InternalViewIsExactAndFunderViewCannotLowerTheMinimum()
     {
         var people = FourParticipants();

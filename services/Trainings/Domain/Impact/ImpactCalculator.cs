@@ -149,7 +149,8 @@ public static class ImpactCalculator
         foreach (var cell in cells)
         {
             if (query.ProgrammeIds.Contains(cell.Key.ProgrammeId) && query.IncludesYear(cell.Key.DueYear)
-                && (query.OrganisationId is null || query.OrganisationId == cell.Key.OrganisationId))
+                && (query.OrganisationId is null || query.OrganisationId == cell.Key.OrganisationId)
+                && (query.CountryCode is null || query.CountryOrganisations?.Contains(cell.Key.OrganisationId) == true))
             {
                 expected += cell.Expected;
                 received += cell.Received;
