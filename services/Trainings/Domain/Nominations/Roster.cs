@@ -15,7 +15,8 @@ public sealed class Roster(Training training, IEnumerable<Nomination> nomination
     public Training Training { get; } = training;
     public IReadOnlyList<Nomination> Nominations => _nominations;
 
-    public int SeatsTaken => _nominations.Count(n => NominationLifecycle.HoldsSeat(n.Status));
+    /// <summary>Seats held now, and after the event the seats people took (attended or not): a completed training keeps its count.</summary>
+    public int SeatsTaken => _nominations.Count(n => NominationLifecycle.HoldsSeat(n.Status) || NominationLifecycle.IsEnrolled(n.Status));
     public int SeatsFree => Math.Max(0, Training.Definition.Seats - SeatsTaken);
     public int Waitlisted => _nominations.Count(n => n.Status == NominationStatus.Waitlisted);
 
