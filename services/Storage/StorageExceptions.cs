@@ -18,15 +18,26 @@ public sealed class ConcurrencyConflictException(string collection, string id, l
     public long? ActualVersion { get; } = actualVersion;
 }
 
-/// <summary>An insert or update collided on the id ("_id") or a unique index. gRPC: ALREADY_EXISTS.</summary>
-public sealed class DuplicateKeyException(string collection, string indexName, Exception? inner = null)
-    : StorageException($"'{collection}' already holds a document with the same {(indexName == IdIndexName ? "id" : $"'{indexName}' key")}.", inner)
+/// <summary>
+/// An insert or update collided on the id ("_id") or a unique index. <see cref="Fields"/> names the field
+/// paths of that index (["id"] for the id) so the service can say which value is taken. gRPC: ALREADY_EXISTS.
+/// </summary>
+public sealed class DuplicateKeyException(string collection, string indexName, IReadOnlyList<string> fields, Exception? inner = null)
+    : StorageException(Describe(collection, indexName, fields), inner)
 {
     public const string IdIndexName = "_id";
 
     public string Collection { get; } = collection;
 
     public string IndexName { get; } = indexName;
+
+    /// <summary>The indexed field paths whose values collided; empty only when the index is no longer declared.</summary>
+    public IReadOnlyList<string> Fields { get; } = fields;
+
+    private static string Describe(string collection, string indexName, IReadOnlyList<string> fields) =>
+        indexName == IdIndexName
+            ? $"'{collection}' already holds a document with the same id."
+            : $"'{collection}' already holds a document with the same {string.Join(", ", fields)} (unique index '{indexName}').";
 }
 
 /// <summary>The document does not exist. gRPC: NOT_FOUND.</summary>

@@ -51,6 +51,21 @@ public abstract partial class DocumentStoreContract
     }
 
     [ContractFact]
+    public async Task A_unique_index_violation_names_the_fields_so_the_service_can_say_which_value_is_taken()
+    {
+        await Participants.InsertAsync(TestCollections.Person("p-1"));
+
+        var sameEmail = await Assert.ThrowsAsync<DuplicateKeyException>(
+            () => Participants.InsertAsync(TestCollections.Person("p-2") with { Email = "p-1@cert.example" }));
+        var sameId = await Assert.ThrowsAsync<DuplicateKeyException>(() => Participants.InsertAsync(TestCollections.Person("p-1", training: "t-9")));
+
+        Assert.Equal(["trainingId", "email"], sameEmail.Fields);
+        Assert.Contains("email", sameEmail.Message, StringComparison.Ordinal);
+        Assert.Equal([FieldPath.Id], sameId.Fields);
+        Assert.Equal("participants", sameEmail.Collection);
+    }
+
+    [ContractFact]
     public async Task A_compound_unique_index_allows_the_same_email_in_another_training_and_after_a_delete()
     {
         await Participants.InsertAsync(TestCollections.Person("p-1"));

@@ -84,6 +84,23 @@ public abstract partial class DocumentStoreContract
     }
 
     [ContractFact]
+    public async Task Paging_past_the_page_limit_returns_every_document_instead_of_stopping_at_a_thousand()
+    {
+        await InsertPeopleAsync(2_345, i => TestCollections.Person($"p-{i:D4}", training: "t-big", createdAt: i));
+
+        var all = await ReadAllPagesAsync(Participants, new Query
+        {
+            Filter = Filter.Where("trainingId", "t-big"),
+            OrderBy = "createdAtUnixMs",
+            Limit = Query.MaxLimit,
+        });
+
+        Assert.Equal(2_345, all.Count);
+        Assert.Equal(Enumerable.Range(0, 2_345).Select(i => $"p-{i:D4}"), all.Select(d => d.Id));
+        Assert.Equal(2_345, await Participants.CountAsync(Filter.Where("trainingId", "t-big")));
+    }
+
+    [ContractFact]
     public async Task Pages_in_id_order_by_default_and_filtered_pages_use_the_filter_on_every_page()
     {
         await InsertPeopleAsync(95, i => TestCollections.Person($"p-{i:D3}", training: i % 3 == 0 ? "t-x" : "t-y", createdAt: 5000 - i));

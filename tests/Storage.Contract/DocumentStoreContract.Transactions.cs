@@ -92,6 +92,32 @@ public abstract partial class DocumentStoreContract
     }
 
     [ContractFact]
+    public async Task Writers_racing_for_the_last_seats_through_a_counter_never_overfill_them()
+    {
+        // The pattern nominations use: read the seat counter, check it, take a seat, all in one transaction.
+        const int seats = 3;
+        await Tallies.InsertAsync(new Tally("seats", 0, 0));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Store.TransactAsync(async (tx, ct) =>
+        {
+            var counter = tx.Collection(TestCollections.Tallies);
+            var taken = (await counter.GetAsync("seats", ct))!.Value.Count;
+            if (taken >= seats)
+            {
+                return false;
+            }
+
+            await counter.IncrementAsync("seats", [Increment.By("count", 1L)], cancellationToken: ct);
+            await tx.Collection(TestCollections.Participants).InsertAsync(TestCollections.Person($"p-{i}") with { Status = ParticipantStatus.Approved }, ct);
+            return true;
+        }))));
+
+        Assert.Equal(seats, outcomes.Count(seated => seated));
+        Assert.Equal(seats, (await Tallies.GetAsync("seats"))!.Value.Count);
+        Assert.Equal(seats, await Participants.CountAsync(Filter.Where("status", ParticipantStatus.Approved)));
+    }
+
+    [ContractFact]
     public async Task A_transaction_object_cannot_be_used_after_it_ends()
     {
         ITransaction? leaked = null;

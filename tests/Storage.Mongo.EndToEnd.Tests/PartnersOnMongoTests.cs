@@ -3,10 +3,9 @@ using System.Net.Sockets;
 using CapacityHub.Common.V1;
 using CapacityHub.Partners.Extensions;
 using CapacityHub.Partners.V1;
-using CapacityHub.Storage.Mongo.Commands;
 using CapacityHub.TestSupport;
 using Grpc.Health.V1;
-using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace CapacityHub.Storage.Mongo.EndToEnd.Tests;
 
@@ -37,8 +36,8 @@ public sealed class PartnersOnMongoTests
         }
         finally
         {
-            await using var admin = new MongoClient(MongoServerFactAttribute.Uri!);
-            await admin.GetDatabase(database).RunCommandAsync(new BsonDocument("dropDatabase", 1));
+            using var admin = new MongoClient(MongoServerFactAttribute.Uri!);
+            await admin.DropDatabaseAsync(database);
         }
     }
 

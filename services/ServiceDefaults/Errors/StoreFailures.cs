@@ -17,7 +17,7 @@ public static class StoreFailures
         }
         catch (DuplicateKeyException e)
         {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, describeDuplicate?.Invoke(e) ?? "The resource already exists."));
+            throw new RpcException(new Status(StatusCode.AlreadyExists, describeDuplicate?.Invoke(e) ?? AlreadyExists(e)));
         }
         catch (ConcurrencyConflictException)
         {
@@ -37,6 +37,12 @@ public static class StoreFailures
             throw new RpcException(new Status(StatusCode.Unavailable, "The store is unavailable; retry later."));
         }
     }
+
+    /// <summary>Names the field whose value is taken, so the caller knows what to change.</summary>
+    public static string AlreadyExists(DuplicateKeyException e) =>
+        e.IndexName == DuplicateKeyException.IdIndexName || e.Fields.Count == 0
+            ? "The resource already exists."
+            : $"Another resource already has the same {string.Join(" and ", e.Fields)}.";
 
     /// <summary>ABORTED when the caller sent an etag that no longer matches; an empty etag means "last write wins".</summary>
     public static void RequireEtag(string sent, long version, string what)

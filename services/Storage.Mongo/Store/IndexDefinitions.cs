@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace CapacityHub.Storage.Mongo.Store;
 
@@ -42,6 +43,23 @@ internal static class IndexDefinitions
         }
 
         return definition;
+    }
+
+    /// <summary>The driver's createIndexes model of a definition made by <see cref="For"/>.</summary>
+    public static CreateIndexModel<BsonDocument> Model(BsonDocument definition)
+    {
+        var options = new CreateIndexOptions<BsonDocument> { Name = definition["name"].AsString };
+        if (definition.GetValue("unique", false).ToBoolean())
+        {
+            options.Unique = true;
+        }
+
+        if (definition.GetValue("partialFilterExpression", BsonNull.Value) is BsonDocument partial)
+        {
+            options.PartialFilterExpression = partial;
+        }
+
+        return new CreateIndexModel<BsonDocument>(definition["key"].AsBsonDocument, options);
     }
 
     /// <summary>Whether an index the server lists is the one declared (same key, uniqueness and partial filter).</summary>

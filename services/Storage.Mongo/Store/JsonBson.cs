@@ -1,19 +1,21 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using MongoDB.Bson;
 
 namespace CapacityHub.Storage.Mongo.Store;
 
 /// <summary>
-/// Converts between the store's JSON (System.Text.Json, as every backend serialises documents) and BSON.
-/// JSON integers become Int64 so $inc and range comparisons stay integral; other numbers become Double.
+/// Converts between the store's JSON (System.Text.Json, as every backend serialises documents) and native
+/// BSON: objects become sub-documents, JSON integers Int64 (so $inc and range comparisons stay integral),
+/// other numbers Double, and UTC instants (RFC 3339 with "Z", as protobuf JSON writes Timestamps) BSON
+/// dates. A string becomes a date only when it reads back as exactly the same text (<see cref="BsonInstants"/>),
+/// so the conversion never changes what the service reads.
 /// </summary>
 internal static class JsonBson
 {
     public static BsonValue ToBson(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String => new BsonString(element.GetString()),
+        JsonValueKind.String => (BsonValue?)BsonInstants.TryDate(element.GetString()!) ?? new BsonString(element.GetString()),
         JsonValueKind.Number => element.TryGetInt64(out var integer) ? new BsonInt64(integer) : new BsonDouble(element.GetDouble()),
         JsonValueKind.True => BsonBoolean.True,
         JsonValueKind.False => BsonBoolean.False,
@@ -114,8 +116,7 @@ internal static class JsonBson
                 writer.WriteEndArray();
                 break;
             case BsonType.DateTime:
-                // Not written by this store; a document edited by hand still reads as an ISO 8601 string.
-                writer.WriteStringValue(value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(BsonInstants.Text(value.AsBsonDateTime));
                 break;
             default:
                 writer.WriteStringValue(value.ToString());

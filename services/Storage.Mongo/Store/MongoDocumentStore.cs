@@ -1,62 +1,65 @@
 using System.Collections.Concurrent;
-using CapacityHub.Storage.Mongo.Commands;
-using CapacityHub.Storage.Mongo.ConnectionString;
 using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace CapacityHub.Storage.Mongo.Store;
 
 /// <summary>
-/// The production store: one MongoDB collection per <see cref="CollectionSpec"/> in the service's own database,
-/// documents as <c>{ _id, _v, ...fields }</c>, indexes created by <see cref="MigrateAsync"/>, transactions as
-/// multi-document transactions (a replica set is required). Writes default to w: "majority", j: true.
+/// The production store on MongoDB.Driver: one collection per <see cref="CollectionSpec"/> in the service's own
+/// database, documents as <c>{ _id, _v, ...native BSON fields }</c>, indexes created by <see cref="MigrateAsync"/>,
+/// transactions through the driver's WithTransactionAsync (a replica set is required). Writes default to
+/// w: "majority", j: true; reads and writes are retryable.
 /// </summary>
 public sealed class MongoDocumentStore : IDocumentStore
 {
-    /// <summary>Acknowledged means on a majority of members' journals unless the connection string says otherwise.</summary>
-    public static readonly BsonDocument DefaultWriteConcern = new() { { "w", "majority" }, { "j", true } };
+    /// <summary>The driver's own ActivitySource: add it to the tracer so driver spans nest under the store's spans.</summary>
+    public const string DriverActivitySource = MongoTelemetry.ActivitySourceName;
 
-    private readonly MongoClient client;
-    private readonly MongoDatabase database;
-    private readonly TransactionRunner runner;
+    /// <summary>Snapshot reads and majority commits: a transaction sees one consistent state and commits durably.</summary>
+    internal static readonly TransactionOptions TransactionOptions = new(ReadConcern.Snapshot, ReadPreference.Primary, WriteConcern.WMajority);
+
+    private readonly IMongoDatabase database;
     private readonly ConcurrentDictionary<string, CollectionSpec> declared = new(StringComparer.Ordinal);
     private int disposed;
 
-    private MongoDocumentStore(MongoClient client, string databaseName)
+    private MongoDocumentStore(IMongoClient client, string databaseName)
     {
-        this.client = client;
+        Client = client;
         database = client.GetDatabase(databaseName);
-        runner = new TransactionRunner(client);
     }
 
-    public string DatabaseName => database.Name;
+    public string DatabaseName => database.DatabaseNamespace.DatabaseName;
+
+    /// <summary>The process-wide client this store uses (shared with every store on the same connection string).</summary>
+    public IMongoClient Client { get; }
 
     /// <summary>
-    /// Creates the store without touching the network (discovery starts in the background), so a service
-    /// starts while MongoDB is still coming up; <see cref="PingAsync"/> reports when it answers.
+    /// Creates the store without waiting for the network (the driver discovers the deployment in the
+    /// background), so a service starts while MongoDB is still coming up; <see cref="PingAsync"/> reports when it answers.
     /// </summary>
     /// <exception cref="ArgumentException">The connection string is invalid or names no database.</exception>
     public static MongoDocumentStore Open(MongoStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
-        MongoConnectionString parsed;
+        MongoUrl url;
         try
         {
-            parsed = MongoConnectionString.Parse(options.ConnectionString);
+            url = MongoUrl.Create(options.ConnectionString);
         }
-        catch (MongoConnectionStringException e)
+        catch (Exception e) when (e is MongoConfigurationException or FormatException or ArgumentException)
         {
             throw new ArgumentException($"The MongoDB connection string is invalid: {e.Message}", nameof(options), e);
         }
 
-        var databaseName = options.Database ?? parsed.Database;
+        var databaseName = options.Database ?? url.DatabaseName;
         if (string.IsNullOrWhiteSpace(databaseName))
         {
             throw new ArgumentException(
                 "No MongoDB database given: put it in the connection string's path (mongodb://host/<database>) or set Database (Storage:MongoDb:Database).", nameof(options));
         }
 
-        return new MongoDocumentStore(new MongoClient(options.ConnectionString, options.CommandStarted, DefaultWriteConcern), databaseName);
+        return new MongoDocumentStore(MongoClients.For(url), databaseName);
     }
 
     public async Task MigrateAsync(IEnumerable<CollectionSpec> collections, CancellationToken cancellationToken = default)
@@ -70,7 +73,7 @@ public sealed class MongoDocumentStore : IDocumentStore
             {
                 await migrator.MigrateAsync(spec, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (StoreErrors.Translate(e, spec.Name) is { } translated)
+            catch (Exception e) when (StoreErrors.Translate(e, spec) is { } translated)
             {
                 // A new unique index over data that already breaks it names the index, as on SQLite.
                 throw translated;
@@ -87,27 +90,39 @@ public sealed class MongoDocumentStore : IDocumentStore
         where T : class
     {
         RequireDeclared(spec);
-        return new MongoStoreCollection<T>(spec, database.GetCollection(spec.Name), null, runner);
+        return new MongoStoreCollection<T>(spec, database.GetCollection<BsonDocument>(spec.Name), null);
     }
 
-    public Task<TResult> TransactAsync<TResult>(Func<ITransaction, CancellationToken, Task<TResult>> work, CancellationToken cancellationToken = default)
+    public async Task<TResult> TransactAsync<TResult>(Func<ITransaction, CancellationToken, Task<TResult>> work, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(disposed != 0, this);
-        return runner.RunAsync(
-            async (session, ct) =>
-            {
-                // A fresh transaction object per attempt: one leaked from a failed attempt cannot write into the next.
-                var transaction = new MongoStoreTransaction(session, CollectionOf, runner);
-                try
+        try
+        {
+            using var session = await Client.StartSessionAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            // The driver runs the callback again on TransientTransactionError (write conflicts, elections)
+            // and retries a commit whose outcome is unknown, for up to two minutes.
+            return await session.WithTransactionAsync(
+                async (s, ct) =>
                 {
-                    return await work(transaction, ct).ConfigureAwait(false);
-                }
-                finally
-                {
-                    transaction.Close();
-                }
-            },
-            cancellationToken);
+                    // A fresh transaction object per attempt: one leaked from a failed attempt cannot write into the next.
+                    var transaction = new MongoStoreTransaction(s, CollectionOf);
+                    try
+                    {
+                        return await work(transaction, ct).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        transaction.Close();
+                    }
+                },
+                TransactionOptions,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StoreErrors.IsUnavailable(e))
+        {
+            throw new StoreUnavailableException($"MongoDB did not complete the transaction: {e.Message}", e);
+        }
     }
 
     public async Task PingAsync(CancellationToken cancellationToken = default)
@@ -117,25 +132,22 @@ public sealed class MongoDocumentStore : IDocumentStore
             ObjectDisposedException.ThrowIf(disposed != 0, this);
 
             // Sent to the primary: a service can only write when there is one.
-            await client.GetDatabase("admin").RunCommandAsync(new BsonDocument("ping", 1), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), ReadPreference.Primary, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (StoreErrors.IsUnavailable(e) || e is MongoCommandException or ObjectDisposedException)
+        catch (Exception e) when (StoreErrors.IsUnavailable(e) || e is MongoException or ObjectDisposedException)
         {
-            throw new StoreUnavailableException($"MongoDB database '{database.Name}' does not answer: {e.Message}", e);
+            throw new StoreUnavailableException($"MongoDB database '{DatabaseName}' does not answer: {e.Message}", e);
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>The client is shared by the whole process (<see cref="MongoClients"/>), so disposing a store leaves it open.</summary>
+    public ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
-        {
-            return;
-        }
-
-        await client.DisposeAsync().ConfigureAwait(false);
+        Interlocked.Exchange(ref disposed, 1);
+        return ValueTask.CompletedTask;
     }
 
-    private MongoCollection CollectionOf(CollectionSpec spec) => database.GetCollection(RequireDeclared(spec).Name);
+    private IMongoCollection<BsonDocument> CollectionOf(CollectionSpec spec) => database.GetCollection<BsonDocument>(RequireDeclared(spec).Name);
 
     private CollectionSpec RequireDeclared(CollectionSpec spec)
     {

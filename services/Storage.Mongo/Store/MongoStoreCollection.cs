@@ -1,13 +1,13 @@
-using CapacityHub.Storage.Mongo.Commands;
 using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace CapacityHub.Storage.Mongo.Store;
 
 /// <summary>
-/// One collection's operations as MongoDB commands. With a transaction every command carries its session
-/// (lsid, txnNumber, autocommit: false); without one each command is its own retryable operation.
+/// One collection's operations through MongoDB.Driver. Inside a transaction every operation carries its
+/// session; outside, each is its own retryable operation with the client's majority write concern.
 /// </summary>
-internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoCollection collection, MongoStoreTransaction? transaction, TransactionRunner runner)
+internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, IMongoCollection<BsonDocument> collection, MongoStoreTransaction? transaction)
     : IDocumentCollection<T>
     where T : class
 {
@@ -15,7 +15,7 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
 
     public CollectionSpec<T> Spec => spec;
 
-    private MongoSession? Session => transaction?.Session;
+    private IClientSessionHandle? Session => transaction?.Session;
 
     public Task<Document<T>?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -36,11 +36,11 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
         var filter = QueryTranslator.Filter(query.Filter.Bind(spec), after);
 
         // One document more than the page tells whether another page exists, so the last page has no token.
-        var options = new FindOptions { Sort = QueryTranslator.Sort(query.OrderBy, query.Descending), Limit = query.Limit + 1, BatchSize = query.Limit + 1 };
+        var options = new FindOptions<BsonDocument> { Sort = QueryTranslator.Sort(query.OrderBy, query.Descending), Limit = query.Limit + 1, BatchSize = query.Limit + 1 };
         return RunAsync(
             async () =>
             {
-                var found = await collection.Find(filter, options, Session).ToListAsync(cancellationToken).ConfigureAwait(false);
+                var found = await ToListAsync(filter, options, cancellationToken).ConfigureAwait(false);
                 var items = found.Take(query.Limit).Select(d => StoredDocument.FromBson(spec, d)).ToList();
                 string? next = null;
                 if (found.Count > query.Limit)
@@ -57,23 +57,12 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
 
     public Task<long> CountAsync(Filter filter, CancellationToken cancellationToken = default)
     {
-        // aggregate rather than the count command: count is not allowed inside transactions.
-        var pipeline = new BsonArray
-        {
-            new BsonDocument("$match", QueryTranslator.Filter(filter.Bind(spec))),
-            new BsonDocument("$group", new BsonDocument { { "_id", 1 }, { "n", new BsonDocument("$sum", 1) } }),
-        };
+        // countDocuments is an aggregation, which (unlike the count command) runs inside transactions.
+        var query = QueryTranslator.Filter(filter.Bind(spec));
         return RunAsync(
-            async () =>
-            {
-                var cursor = await collection.AggregateAsync(pipeline, session: Session, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await foreach (var result in cursor.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    return result["n"].ToInt64();
-                }
-
-                return 0L;
-            },
+            () => Session is { } session
+                ? collection.CountDocumentsAsync(session, query, cancellationToken: cancellationToken)
+                : collection.CountDocumentsAsync(query, cancellationToken: cancellationToken),
             cancellationToken);
     }
 
@@ -84,7 +73,15 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
         return RunAsync(
             async () =>
             {
-                await collection.InsertOneAsync(document, Session, cancellationToken).ConfigureAwait(false);
+                if (Session is { } session)
+                {
+                    await collection.InsertOneAsync(session, document, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await collection.InsertOneAsync(document, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+
                 return new Document<T>(id, 1, value);
             },
             cancellationToken);
@@ -98,16 +95,35 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
             return 0;
         }
 
-        if (transaction is not null)
+        var ordered = new InsertManyOptions { IsOrdered = true };
+        if (Session is { } session)
         {
-            return await RunAsync(() => InsertBatchesAsync(documents, Session!, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(
+                async () =>
+                {
+                    await collection.InsertManyAsync(session, documents, ordered, cancellationToken).ConfigureAwait(false);
+                    return documents.Count;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
 
-        // All or none: MongoDB makes a multi-document insert atomic only inside a transaction.
-        return await runner.RunAsync(
-            (session, ct) => TranslatingAsync(() => InsertBatchesAsync(documents, session, ct), inTransaction: true),
-            cancellationToken,
-            spec.Name).ConfigureAwait(false);
+        // All or none: MongoDB makes a multi-document insert atomic only inside a transaction. The driver
+        // splits the documents into batches under the server's message limits.
+        var client = collection.Database.Client;
+        return await TranslatingAsync(
+            async () =>
+            {
+                using var own = await client.StartSessionAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                return await own.WithTransactionAsync(
+                    async (s, ct) =>
+                    {
+                        await collection.InsertManyAsync(s, documents, ordered, ct).ConfigureAwait(false);
+                        return documents.Count;
+                    },
+                    MongoDocumentStore.TransactionOptions,
+                    cancellationToken).ConfigureAwait(false);
+            },
+            inTransaction: false).ConfigureAwait(false);
     }
 
     public Task<Document<T>> ReplaceAsync(T value, long expectedVersion, CancellationToken cancellationToken = default)
@@ -118,8 +134,10 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
         return RunAsync(
             async () =>
             {
-                var reply = await collection.ReplaceOneAsync(filter, replacement, session: Session, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (reply["n"].ToInt64() == 1)
+                var result = Session is { } session
+                    ? await collection.ReplaceOneAsync(session, filter, replacement, cancellationToken: cancellationToken).ConfigureAwait(false)
+                    : await collection.ReplaceOneAsync(filter, replacement, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (result.MatchedCount == 1)
                 {
                     return new Document<T>(id, expectedVersion + 1, value);
                 }
@@ -141,7 +159,7 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
         // A pipeline update replaces every field (so fields the new value lacks disappear) and bumps the
         // version in the same atomic step; on insert "$_v" is missing and the version becomes 1.
         var version = new BsonDocument("$add", new BsonArray { new BsonDocument("$ifNull", new BsonArray(new BsonValue[] { "$" + StoredDocument.VersionField, 0 })), 1 });
-        var update = new BsonArray
+        var stages = new[]
         {
             new BsonDocument("$replaceWith", new BsonDocument("$mergeObjects", new BsonArray
             {
@@ -149,12 +167,19 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
                 new BsonDocument(StoredDocument.VersionField, version),
             })),
         };
-        var command = CrudCommands.FindAndModify(collection.Name, new BsonDocument(StoredDocument.IdField, id), update, remove: false, returnNew: true, fields: new BsonDocument(StoredDocument.VersionField, 1), upsert: true);
+        var update = new PipelineUpdateDefinition<BsonDocument>(PipelineDefinition<BsonDocument, BsonDocument>.Create(stages));
+        var options = new FindOneAndUpdateOptions<BsonDocument>
+        {
+            IsUpsert = true,
+            ReturnDocument = ReturnDocument.After,
+            Projection = new BsonDocument(StoredDocument.VersionField, 1),
+        };
+        var filter = new BsonDocument(StoredDocument.IdField, id);
         return RunAsync(
             async () =>
             {
-                var stored = await collection.FindAndModifyAsync(command, Session, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidDataException($"findAndModify with upsert on '{spec.Name}/{id}' returned no document.");
+                var stored = await FindOneAndUpdateAsync(filter, update, options, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidDataException($"An upsert of '{spec.Name}/{id}' returned no document.");
                 return new Document<T>(id, stored[StoredDocument.VersionField].ToInt64(), value);
             },
             cancellationToken);
@@ -172,8 +197,10 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
         return RunAsync(
             async () =>
             {
-                var reply = await collection.DeleteOneAsync(filter, Session, cancellationToken).ConfigureAwait(false);
-                if (reply["n"].ToInt64() == 1)
+                var result = Session is { } session
+                    ? await collection.DeleteOneAsync(session, filter, cancellationToken: cancellationToken).ConfigureAwait(false)
+                    : await collection.DeleteOneAsync(filter, cancellationToken).ConfigureAwait(false);
+                if (result.DeletedCount == 1)
                 {
                     return true;
                 }
@@ -208,13 +235,15 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
             }
         }
 
-        var increment = CrudCommands.FindAndModify(collection.Name, new BsonDocument(StoredDocument.IdField, id), Increments.Update(increments), remove: false, returnNew: true);
+        var filter = new BsonDocument(StoredDocument.IdField, id);
+        UpdateDefinition<BsonDocument> increment = Increments.Update(increments);
+        var returnNew = new FindOneAndUpdateOptions<BsonDocument> { ReturnDocument = ReturnDocument.After };
         return RunAsync(
             async () =>
             {
                 for (var attempt = 1; ; attempt++)
                 {
-                    var updated = await IncrementExistingAsync(id, increment, increments, cancellationToken).ConfigureAwait(false);
+                    var updated = await IncrementExistingAsync(id, filter, increment, returnNew, increments, cancellationToken).ConfigureAwait(false);
                     if (updated is not null)
                     {
                         return updated;
@@ -230,8 +259,12 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
                     // loop then increments the winner's document.
                     var onInsert = new BsonDocument(seed);
                     onInsert.Remove(StoredDocument.IdField);
-                    var reply = await collection.UpdateOneAsync(new BsonDocument(StoredDocument.IdField, id), new BsonDocument("$setOnInsert", onInsert), upsert: true, Session, cancellationToken).ConfigureAwait(false);
-                    if (reply.Contains("upserted"))
+                    UpdateDefinition<BsonDocument> setOnInsert = new BsonDocument("$setOnInsert", onInsert);
+                    var upsert = new UpdateOptions { IsUpsert = true };
+                    var result = Session is { } session
+                        ? await collection.UpdateOneAsync(session, filter, setOnInsert, upsert, cancellationToken).ConfigureAwait(false)
+                        : await collection.UpdateOneAsync(filter, setOnInsert, upsert, cancellationToken).ConfigureAwait(false);
+                    if (result.UpsertedId is not null)
                     {
                         return StoredDocument.FromBson(spec, seed);
                     }
@@ -248,11 +281,12 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
         return string.IsNullOrEmpty(id) ? throw new ArgumentException($"A document for '{spec.Name}' has no id.", nameof(value)) : id;
     }
 
-    private async Task<Document<T>?> IncrementExistingAsync(string id, BsonDocument command, IReadOnlyList<Increment> increments, CancellationToken cancellationToken)
+    private async Task<Document<T>?> IncrementExistingAsync(
+        string id, BsonDocument filter, UpdateDefinition<BsonDocument> update, FindOneAndUpdateOptions<BsonDocument> options, IReadOnlyList<Increment> increments, CancellationToken cancellationToken)
     {
         try
         {
-            var updated = await collection.FindAndModifyAsync(command, Session, cancellationToken).ConfigureAwait(false);
+            var updated = await FindOneAndUpdateAsync(filter, update, options, cancellationToken).ConfigureAwait(false);
             return updated is null ? null : StoredDocument.FromBson(spec, updated);
         }
         catch (MongoCommandException e) when (e.Code == StoreErrors.TypeMismatch)
@@ -262,27 +296,29 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
         }
     }
 
-    private async Task<int> InsertBatchesAsync(List<BsonDocument> documents, MongoSession session, CancellationToken cancellationToken)
-    {
-        foreach (var batch in InsertBatches.Split(documents))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await collection.InsertManyAsync(batch, ordered: true, session, cancellationToken).ConfigureAwait(false);
-        }
+    private Task<BsonDocument?> FindOneAndUpdateAsync(BsonDocument filter, UpdateDefinition<BsonDocument> update, FindOneAndUpdateOptions<BsonDocument> options, CancellationToken cancellationToken) =>
+        Session is { } session
+            ? collection.FindOneAndUpdateAsync<BsonDocument?>(session, filter, update, options!, cancellationToken)
+            : collection.FindOneAndUpdateAsync<BsonDocument?>(filter, update, options!, cancellationToken);
 
-        return documents.Count;
+    private async Task<List<BsonDocument>> ToListAsync(FilterDefinition<BsonDocument> filter, FindOptions<BsonDocument> options, CancellationToken cancellationToken)
+    {
+        using var cursor = Session is { } session
+            ? await collection.FindAsync(session, filter, options, cancellationToken).ConfigureAwait(false)
+            : await collection.FindAsync(filter, options, cancellationToken).ConfigureAwait(false);
+        return await cursor.ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Document<T>?> FirstAsync(BsonDocument filter, BsonDocument? sort, CancellationToken cancellationToken)
     {
-        var found = await collection.Find(filter, new FindOptions { Sort = sort, Limit = 1 }, Session).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var found = await ToListAsync(filter, new FindOptions<BsonDocument> { Sort = sort, Limit = 1 }, cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : StoredDocument.FromBson(spec, found[0]);
     }
 
     private async Task<long?> VersionOfAsync(string id, CancellationToken cancellationToken)
     {
-        var options = new FindOptions { Projection = new BsonDocument(StoredDocument.VersionField, 1), Limit = 1 };
-        var found = await collection.Find(new BsonDocument(StoredDocument.IdField, id), options, Session).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var options = new FindOptions<BsonDocument> { Projection = new BsonDocument(StoredDocument.VersionField, 1), Limit = 1 };
+        var found = await ToListAsync(new BsonDocument(StoredDocument.IdField, id), options, cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0][StoredDocument.VersionField].ToInt64();
     }
 
@@ -295,7 +331,8 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
 
     /// <summary>
     /// Data errors become the abstraction's exceptions. Inside a transaction, network and "not primary" errors
-    /// are left to <see cref="TransactionRunner"/>, which retries the whole transaction on them.
+    /// stay the driver's, so that WithTransactionAsync sees their TransientTransactionError label and runs the
+    /// whole transaction again; the store translates them once it gives up.
     /// </summary>
     private async Task<TResult> TranslatingAsync<TResult>(Func<Task<TResult>> operation, bool inTransaction)
     {
@@ -305,7 +342,7 @@ internal sealed class MongoStoreCollection<T>(CollectionSpec<T> spec, MongoColle
         }
         catch (Exception e) when (StoreErrors.IsDuplicateKey(e) || (!inTransaction && StoreErrors.IsUnavailable(e)))
         {
-            throw StoreErrors.Translate(e, spec.Name)!;
+            throw StoreErrors.Translate(e, spec)!;
         }
     }
 }

@@ -1,19 +1,20 @@
-using CapacityHub.Storage.Mongo.Commands;
+using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace CapacityHub.Storage.Mongo.Store;
 
 /// <summary>One attempt of a transaction: its session, and the collections seen through it until it ends.</summary>
-internal sealed class MongoStoreTransaction(MongoSession session, Func<CollectionSpec, MongoCollection> collectionOf, TransactionRunner runner) : ITransaction
+internal sealed class MongoStoreTransaction(IClientSessionHandle session, Func<CollectionSpec, IMongoCollection<BsonDocument>> collectionOf) : ITransaction
 {
     private volatile bool closed;
 
-    public MongoSession Session { get; } = session;
+    public IClientSessionHandle Session { get; } = session;
 
     public IDocumentCollection<T> Collection<T>(CollectionSpec<T> spec)
         where T : class
     {
         EnsureOpen();
-        return new MongoStoreCollection<T>(spec, collectionOf(spec), this, runner);
+        return new MongoStoreCollection<T>(spec, collectionOf(spec), this);
     }
 
     public void EnsureOpen()

@@ -282,7 +282,7 @@ internal sealed class SqliteCollection<T>(CollectionSpec<T> spec, ISqliteSession
         }
         catch (SqliteException e)
         {
-            var translated = SqliteErrors.Translate(e, spec.Name);
+            var translated = SqliteErrors.Translate(e, spec);
             if (ReferenceEquals(translated, e))
             {
                 throw;

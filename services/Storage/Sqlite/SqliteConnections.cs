@@ -23,6 +23,9 @@ internal static class SqliteConnections
             slot.Execute($"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}");
             if (!readOnly)
             {
+                // Only a new file takes it (before WAL): documents of 1-2 KB fill 16 KiB pages far better than 4 KiB
+                // ones, where two of them leave a quarter of the page empty.
+                slot.Execute("PRAGMA page_size = 16384");
                 slot.Execute("PRAGMA journal_mode = WAL");
             }
 

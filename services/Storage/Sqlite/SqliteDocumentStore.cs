@@ -26,6 +26,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public string Path { get; private init; } = "";
 
+    /// <summary>Write transactions committed (fsyncs); concurrent writes share them.</summary>
+    internal long Commits => gate.Commits;
+
     /// <summary>Opens (creating when missing) the file. Throws <see cref="StoreUnavailableException"/> when it cannot.</summary>
     public static Task<SqliteDocumentStore> OpenAsync(SqliteStoreOptions options, CancellationToken cancellationToken = default)
     {
@@ -74,7 +77,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         catch (SqliteException e) when (specs.Count > 0)
         {
             // A new unique index over data that already breaks it: report which one.
-            var translated = specs.Select(s => SqliteErrors.Translate(e, s.Name)).FirstOrDefault(x => x is DuplicateKeyException);
+            var translated = specs.Select(s => SqliteErrors.Translate(e, s)).FirstOrDefault(x => x is DuplicateKeyException);
             if (translated is not null)
             {
                 throw translated;

@@ -8,7 +8,7 @@ internal static partial class SqliteErrors
 {
     private const int Constraint = 19;
 
-    public static Exception Translate(SqliteException error, string collection)
+    public static Exception Translate(SqliteException error, CollectionSpec spec)
     {
         if (error.SqliteErrorCode != Constraint)
         {
@@ -18,13 +18,14 @@ internal static partial class SqliteErrors
         var index = IndexInMessage().Match(error.Message);
         if (index.Success)
         {
-            var prefix = SqlText.IndexPrefix(collection);
+            var prefix = SqlText.IndexPrefix(spec.Name);
             var name = index.Groups[1].Value;
-            return new DuplicateKeyException(collection, name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name, error);
+            name = name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
+            return new DuplicateKeyException(spec.Name, name, spec.Indexes.FirstOrDefault(i => i.Name == name)?.Paths ?? [], error);
         }
 
-        return error.Message.Contains($"c_{collection}.id", StringComparison.Ordinal)
-            ? new DuplicateKeyException(collection, DuplicateKeyException.IdIndexName, error)
+        return error.Message.Contains($"c_{spec.Name}.id", StringComparison.Ordinal)
+            ? new DuplicateKeyException(spec.Name, DuplicateKeyException.IdIndexName, [FieldPath.Id], error)
             : error;
     }
 

@@ -2,13 +2,15 @@ using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Trainings.Domain;
 using CapacityHub.Trainings.Domain.Nominations;
+using CapacityHub.Storage;
+using CapacityHub.Trainings.Storage;
 
 namespace CapacityHub.Trainings.Api;
 
 /// <summary>
 /// Turns domain refusals into the statuses callers can act on: bad input is INVALID_ARGUMENT with field
 /// violations, a rule of the current state is FAILED_PRECONDITION with the rule's own words, a missing
-/// nomination is NOT_FOUND; store failures are mapped by <see cref="StoreFailures"/>.
+/// nomination or training is NOT_FOUND; store failures are mapped by <see cref="StoreFailures"/>.
 /// </summary>
 public static class DomainCalls
 {
@@ -16,7 +18,18 @@ public static class DomainCalls
     {
         try
         {
-            return await StoreFailures.Guard(call);
+            return await StoreFailures.Guard(async () =>
+            {
+                try
+                {
+                    return await call();
+                }
+                catch (DocumentNotFoundException e) when (e.Collection == TrainingsCollections.Trainings.Name)
+                {
+                    // The store says which document is missing; callers know it as a resource name.
+                    throw new RpcException(new Status(StatusCode.NotFound, $"Training {TrainingResources.TrainingName(e.Id)} does not exist."));
+                }
+            });
         }
         catch (DomainValidationException e)
         {

@@ -178,7 +178,7 @@ public sealed partial class NominationApi
             }
 
             return "";
-        }, context.CancellationToken));
+        }, context.CancellationToken, needs: RosterNeeds.Of(entries.Select(e => e.Id))));
     }
 
     private static string EntryId(string trainingId, string name, int index)

@@ -28,7 +28,7 @@ public sealed partial class NominationApi
         Func<TrainingAggregate, string, IReadOnlyList<Domain.Nominations.Nomination>> change)
     {
         var (trainingId, id) = ParseName(request.Name, "name");
-        await ChangeAsync(trainingId, id, request.Etag, context, managerOnly, action, aggregate => change(aggregate, id));
+        await ChangeAsync(trainingId, id, request.Etag, context, managerOnly, action, aggregate => change(aggregate, id), RosterNeeds.Of([id]));
         return await ReadAsync(trainingId, id, context);
     }
 
@@ -37,7 +37,7 @@ public sealed partial class NominationApi
     {
         var (trainingId, id) = ParseName(request.Name, "name");
         var promoted = await ChangeAsync(trainingId, id, request.Etag, context, managerOnly, action,
-            aggregate => change(aggregate, id));
+            aggregate => change(aggregate, id), RosterNeeds.Of([id], firstWaitlisted: true));
         var response = new ReleaseSeatResponse { Nomination = await ReadAsync(trainingId, id, context) };
         if (promoted.Length > 0)
         {
@@ -49,7 +49,7 @@ public sealed partial class NominationApi
 
     /// <returns>The id of another nomination the change moved (a promotion), or "".</returns>
     private async Task<string> ChangeAsync(string trainingId, string id, string etag, ServerCallContext context, bool managerOnly, string action,
-        Func<TrainingAggregate, IReadOnlyList<Domain.Nominations.Nomination>> change)
+        Func<TrainingAggregate, IReadOnlyList<Domain.Nominations.Nomination>> change, RosterNeeds needs)
     {
         var caller = TrainingsAccess.Caller(context);
         TrainingsAccess.RequireNoFunder(caller);
@@ -62,7 +62,7 @@ public sealed partial class NominationApi
             aggregate.Touch(changed);
             outcomes.AddRange(changed.Select(n => n.Status));
             return changed.FirstOrDefault(n => n.Id != target.Id)?.Id ?? "";
-        }, context.CancellationToken, committed: () => outcomes.ForEach(metrics.Nomination)));
+        }, context.CancellationToken, committed: () => outcomes.ForEach(metrics.Nomination), needs: needs));
     }
 
     /// <summary>Finds the nomination, checks the caller may act on it and that the etag (when sent) is current.</summary>

@@ -12,7 +12,7 @@ namespace CapacityHub.Trainings.Api;
 
 /// <summary>
 /// capacityhub.trainings.v1.NominationService: nominations (checked with Partners and Programmes), seats,
-/// quotas and the waitlist. Each write runs on the whole training roster in one transaction.
+/// quotas and the waitlist. Each write loads the training's counters and only the nominations it names, in one transaction.
 /// </summary>
 public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks programmes, PartnerChecks partners, TrainingsMetrics metrics, TimeProvider clock)
     : NominationService.NominationServiceBase
@@ -84,7 +84,8 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
             };
             aggregate.Add(nomination, resource, PartnerChecks.TypeLabel(nominator));
             return id;
-        }, context.CancellationToken, "Nominate", request.RequestId, () => metrics.Nomination(Domain.Nominations.NominationStatus.Nominated)));
+        }, context.CancellationToken, "Nominate", request.RequestId, () => metrics.Nomination(Domain.Nominations.NominationStatus.Nominated),
+            RosterNeeds.NewNomination(participant.CountryCode, organisation)));
         return await ReadAsync(trainingId!, created, context);
     }
 

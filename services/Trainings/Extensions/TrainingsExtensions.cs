@@ -21,6 +21,8 @@ public static class TrainingsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ImpactAggregates>();
         services.AddSingleton<TrainingStore>();
+        // Upgrades a store written by an earlier version before the server listens (logs when it does).
+        services.AddHostedService<TrainingsSchema>();
         services.AddSingleton<IFunderProgrammes, FunderProgrammesClient>();
         services.AddSingleton<ProgrammeChecks>();
         services.AddSingleton<PartnerChecks>();

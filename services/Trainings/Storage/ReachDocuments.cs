@@ -6,5 +6,7 @@ namespace CapacityHub.Trainings.Storage;
 /// </summary>
 public sealed record PersonReachDocument(string Id, long Enrolments, string ProgrammeId, int Year, string CountryCode, string OrganisationId, string OrganisationType, string Sector, Domain.Nominations.Sex Sex)
 {
+    // Derived from the fields above: not stored again (it doubled every person's record).
+    [System.Text.Json.Serialization.JsonIgnore]
     public Domain.Impact.ReachCellKey Key => new(ProgrammeId, Year, CountryCode, OrganisationId, OrganisationType, Sector, Sex);
 }

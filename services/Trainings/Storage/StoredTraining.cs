@@ -1,15 +1,29 @@
+using System.Text.Json.Serialization;
+using CapacityHub.Storage;
+
 namespace CapacityHub.Trainings.Storage;
 
 /// <summary>
-/// A training as kept in the store: the full resource as proto JSON (session days included) beside the
-/// scalars lists filter and sort on. <see cref="FirstStartUnixMs"/> is <see cref="long.MaxValue"/> while
-/// unscheduled so those sort last.
+/// A training as kept in the store: the full resource (session days included) as a nested document beside
+/// the scalars lists filter and sort on, and the roster counters the seat rules read.
+/// <see cref="FirstStartUnixMs"/> is <see cref="long.MaxValue"/> while unscheduled so those sort last.
+/// <see cref="SeatsTaken"/> and <see cref="Waitlisted"/> change by increments in the transaction that moves a
+/// nomination, so no write has to count the roster.
 /// </summary>
-public sealed record StoredTraining(string Id, string ProgrammeId, string Status, long FirstStartUnixMs, string Resource);
+public sealed record StoredTraining(
+    string Id,
+    string ProgrammeId,
+    string Status,
+    long FirstStartUnixMs,
+    [property: JsonConverter(typeof(EmbeddedJson))] string Resource,
+    long SeatsTaken = 0,
+    long Waitlisted = 0);
 
 /// <summary>
-/// A nomination with its learning record as proto JSON, plus what lists and conflict checks look up:
+/// A nomination with its learning record as a nested document, plus what lists and conflict checks look up:
 /// training, nominating organisation, the participant's e-mail (lower case) and the arrival order.
+/// <see cref="ActiveEmail"/> and <see cref="ActiveParticipantId"/> are set only while the nomination counts
+/// against the training's quotas: unique indexes on them refuse a second live nomination of the same person.
 /// <see cref="OrganisationType"/> comes from the Partners service at nomination time (for impact cells).
 /// </summary>
 public sealed record StoredNomination(
@@ -21,7 +35,15 @@ public sealed record StoredNomination(
     string Status,
     long NominatedAtUnixMs,
     string OrganisationType,
-    string Resource);
+    [property: JsonConverter(typeof(EmbeddedJson))] string Resource,
+    string? ActiveEmail = null,
+    string? ActiveParticipantId = null);
+
+/// <summary>How many live nominations of one training count against one country's or organisation's quota.</summary>
+public sealed record QuotaUsage(string Id, string TrainingId, long Used)
+{
+    public static string IdOf(string trainingId, Domain.Scheduling.QuotaScope scope, string key) => $"{trainingId}|{scope}|{key}";
+}
 
 /// <summary>
 /// One trainer or room needed by one session day, so that a conflict check finds the other days needing

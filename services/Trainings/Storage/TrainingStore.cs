@@ -1,17 +1,21 @@
-using Grpc.Core;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Storage;
+using CapacityHub.Trainings.Domain;
 using CapacityHub.Trainings.Domain.Impact;
 using CapacityHub.Trainings.Domain.Nominations;
+using CapacityHub.Trainings.Domain.Scheduling;
 using Google.Protobuf;
 using NodaTime;
 
 namespace CapacityHub.Trainings.Storage;
 
 /// <summary>
-/// Trainings and nominations. Every write loads the training with all its nominations inside one
-/// transaction, runs the domain operation, and saves the changed nominations, the training (its version
-/// serialises concurrent roster writes), impact cells, reach counts, schedule slots and facts together.
+/// Trainings and nominations. Every write loads the training, its roster counters and the nominations the
+/// operation needs (<see cref="RosterNeeds"/>) inside one transaction, runs the domain operation, and saves
+/// the changed nominations, counter increments, the training (only when it changed), impact cells, reach
+/// counts, schedule slots and facts together. Concurrent writers are serialised by the counters they both
+/// increment (SQLite has one writer; MongoDB retries the transaction that lost the write conflict), and a
+/// second live nomination of one person by the unique indexes on the active e-mail and participant id.
 /// </summary>
 public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
 {
@@ -49,20 +53,16 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
     /// <summary>Live nominations (any training) of one person, for participant conflict checks.</summary>
     public async Task<IReadOnlyList<StoredNomination>> NominationsOfPersonAsync(string email, CancellationToken ct)
     {
-        var page = await store.Collection(TrainingsCollections.Nominations).FindAsync(
-            new Query { Filter = Filter.Where("email", email.ToLowerInvariant()), Limit = Query.MaxLimit }, ct);
-        return [.. page.Items.Select(d => d.Value)];
+        var all = await store.Collection(TrainingsCollections.Nominations).ListAllAsync(Filter.Where("email", email.ToLowerInvariant()), cancellationToken: ct);
+        return [.. all.Select(d => d.Value)];
     }
 
     /// <summary>Other session days that need one trainer or room and start within [from, to).</summary>
     public async Task<IReadOnlyList<ScheduleSlot>> SlotsAsync(string resourceKey, Instant from, Instant to, CancellationToken ct)
     {
-        var page = await store.Collection(TrainingsCollections.Slots).FindAsync(new Query
-        {
-            Filter = Filter.Where("resourceKey", resourceKey).AndRange("startUnixMs", from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()),
-            Limit = Query.MaxLimit,
-        }, ct);
-        return [.. page.Items.Select(d => d.Value)];
+        var all = await store.Collection(TrainingsCollections.Slots).ListAllAsync(
+            Filter.Where("resourceKey", resourceKey).AndRange("startUnixMs", from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()), cancellationToken: ct);
+        return [.. all.Select(d => d.Value)];
     }
 
     /// <summary>The id a request created earlier, if it did (so retries need not reach other services again).</summary>
@@ -83,6 +83,7 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
             async (tx, token) =>
             {
                 await DeleteSlotsAsync(tx, id, token);
+                await DeleteQuotaUsageAsync(tx, id, token);
                 await tx.Collection(TrainingsCollections.TrainingFacts).DeleteAsync(id, cancellationToken: token);
                 return await tx.Collection(TrainingsCollections.Trainings).DeleteAsync(id, version, token);
             },
@@ -93,17 +94,20 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
     /// transaction; with a request id, a retry returns the first result without operating again.
     /// </summary>
     /// <param name="committed">Runs after the commit, only when the operation ran (not for a replayed request id).</param>
+    /// <param name="needs">The nominations to load; all of them by default (whole-training changes).</param>
+    /// <exception cref="DocumentNotFoundException">The training does not exist.</exception>
+    /// <exception cref="DomainRuleException">The person already has a live nomination to this training.</exception>
     public async Task<string> WriteAsync(string trainingId, string actor, Func<TrainingAggregate, string> operate, CancellationToken ct,
-        string? operation = null, string? requestId = null, Action? committed = null)
+        string? operation = null, string? requestId = null, Action? committed = null, RosterNeeds? needs = null)
     {
         string? programme = null;
         var ran = false;
-        var result = await store.TransactAsync(
+        var result = await AlreadyNominatedAsRuleAsync(() => store.TransactAsync(
             async (tx, token) =>
             {
                 async Task<string> Work()
                 {
-                    var aggregate = await LoadAsync(tx, trainingId, token);
+                    var aggregate = await LoadAsync(tx, trainingId, needs ?? RosterNeeds.Everyone, token);
                     var value = operate(aggregate);
                     ran = true;
                     programme = await SaveAsync(tx, aggregate, actor, token) ? aggregate.ProgrammeId : null;
@@ -112,7 +116,7 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
 
                 return operation is null ? await Work() : await tx.OnceAsync(TrainingsCollections.Requests, operation, requestId!, Work, cancellationToken: token);
             },
-            ct);
+            ct));
         if (programme is not null)
         {
             changes.Notify(programme);
@@ -126,28 +130,86 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         return result;
     }
 
-    private static async Task<TrainingAggregate> LoadAsync(ITransaction tx, string trainingId, CancellationToken ct)
+    /// <summary>A unique index on live nominations refused a second one of the same person: the domain's rule, in its words.</summary>
+    private static async Task<string> AlreadyNominatedAsRuleAsync(Func<Task<string>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (DuplicateKeyException e) when (e.IndexName is TrainingsCollections.OneLiveNominationPerEmail or TrainingsCollections.OneLiveNominationPerParticipant)
+        {
+            var who = e.IndexName == TrainingsCollections.OneLiveNominationPerEmail ? "A person with this e-mail" : "This participant";
+            throw new DomainRuleException($"{who} is already nominated to this training");
+        }
+    }
+
+    private static async Task<TrainingAggregate> LoadAsync(ITransaction tx, string trainingId, RosterNeeds needs, CancellationToken ct)
     {
         var stored = await tx.Collection(TrainingsCollections.Trainings).GetAsync(trainingId, ct)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Training trainings/{trainingId} does not exist."));
-        var enrolments = new List<Enrolment>();
+            ?? throw new DocumentNotFoundException(TrainingsCollections.Trainings.Name, trainingId);
         var nominations = tx.Collection(TrainingsCollections.Nominations);
-        string? after = null;
-        do
+        if (needs.All)
         {
-            var page = await nominations.FindAsync(new Query { Filter = Filter.Where("trainingId", trainingId), OrderBy = "nominatedAtUnixMs", Limit = Query.MaxLimit, After = after }, ct);
-            foreach (var doc in page.Items)
+            var all = new List<Enrolment>();
+            await foreach (var doc in AllNominationsAsync(nominations, trainingId, ct))
             {
-                var resource = ToResource(doc);
-                enrolments.Add(new Enrolment(doc, resource, TrainingResources.RestoreNomination(doc.Id, trainingId, resource),
-                    TrainingResources.RestoreLearning(doc.Id, trainingId, resource), doc.Value.OrganisationType));
+                all.Add(ToEnrolment(doc, trainingId));
             }
 
-            after = page.Next;
+            return new TrainingAggregate(stored, ToResource(stored), all, counts: null, firstWaitlisted: null);
         }
-        while (after is not null);
 
-        return new TrainingAggregate(stored, ToResource(stored), enrolments);
+        var enrolments = new List<Enrolment>();
+        foreach (var id in needs.Nominations)
+        {
+            if (await nominations.GetAsync(id, ct) is { } doc && doc.Value.TrainingId == trainingId)
+            {
+                enrolments.Add(ToEnrolment(doc, trainingId));
+            }
+        }
+
+        Enrolment? first = null;
+        if (needs.FirstWaitlisted)
+        {
+            // The index (trainingId, status, nominatedAtUnixMs, id) hands over the longest-waiting person directly.
+            var page = await nominations.FindAsync(new Query
+            {
+                Filter = Filter.Where("trainingId", trainingId).And("status", V1.NominationStatus.Waitlisted.ToString()),
+                OrderBy = "nominatedAtUnixMs",
+                Limit = 1,
+            }, ct);
+            if (page.Items.Count == 1)
+            {
+                first = enrolments.Find(e => e.Id == page.Items[0].Id) ?? ToEnrolment(page.Items[0], trainingId);
+                if (!enrolments.Contains(first))
+                {
+                    enrolments.Add(first);
+                }
+            }
+        }
+
+        var quotas = new List<KeyValuePair<(QuotaScope, string), int>>();
+        var usage = tx.Collection(TrainingsCollections.QuotaUsage);
+        foreach (var (scope, key) in needs.Quotas)
+        {
+            var used = (await usage.GetAsync(QuotaUsage.IdOf(trainingId, scope, key), ct))?.Value.Used ?? 0;
+            quotas.Add(KeyValuePair.Create((scope, key), (int)used));
+        }
+
+        var counts = RosterCounts.Restore((int)stored.Value.SeatsTaken, (int)stored.Value.Waitlisted, quotas);
+        return new TrainingAggregate(stored, ToResource(stored), enrolments, counts, first);
+    }
+
+    /// <summary>Every nomination of a training, page by page, in arrival order.</summary>
+    internal static IAsyncEnumerable<Document<StoredNomination>> AllNominationsAsync(IDocumentCollection<StoredNomination> nominations, string trainingId, CancellationToken ct) =>
+        nominations.FindAllAsync(Filter.Where("trainingId", trainingId), "nominatedAtUnixMs", ct);
+
+    private static Enrolment ToEnrolment(Document<StoredNomination> doc, string trainingId)
+    {
+        var resource = ToResource(doc);
+        return new Enrolment(doc, resource, TrainingResources.RestoreNomination(doc.Id, trainingId, resource),
+            TrainingResources.RestoreLearning(doc.Id, trainingId, resource), doc.Value.OrganisationType);
     }
 
     /// <returns>Whether impact figures changed.</returns>
@@ -161,6 +223,9 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         var yearBefore = FirstDate(before)?.Year;
         var yearAfter = training.SessionDays.Count == 0 ? (int?)null : training.SessionDays[0].LocalDate.Year;
         var impactChanged = false;
+        var impact = new Dictionary<ImpactCellKey, ImpactCounts>();
+        var reach = new Dictionary<ReachCellKey, long>();
+        var counters = new RosterCounterChanges();
 
         var nominations = tx.Collection(TrainingsCollections.Nominations);
         foreach (var e in aggregate.Enrolments.Where(e => e.Changed || aggregate.AllTouched))
@@ -175,11 +240,10 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
 
             TrainingResources.WriteBack(e.Nomination, e.Learning, training, aggregate.Policy, e.Resource);
             var now2 = new EnrolmentSnapshot(e.Nomination, e.Learning, e.OrganisationType, training.SessionDays.Count, aggregate.Policy);
-            var delta = ImpactDelta.Between(was, now2);
-            if (delta.Count > 0)
+            foreach (var cell in ImpactDelta.Between(was, now2))
             {
-                impactChanged = true;
-                await ImpactAggregates.ApplyAsync(tx, delta, ct);
+                // Summed per cell first: a bulk write of a thousand enrolments touches each cell once.
+                impact[cell.Key] = impact.TryGetValue(cell.Key, out var sum) ? sum + cell.Counts : cell.Counts;
             }
 
             var enrolledBefore = was?.IsEnrolled == true ? yearBefore : null;
@@ -187,11 +251,20 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
             if (enrolledBefore != enrolledAfter)
             {
                 impactChanged = true;
-                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledBefore, e, -1, ct);
-                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledAfter, e, +1, ct);
+                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledBefore, e, -1, reach, ct);
+                await CountPersonAsync(tx, aggregate.ProgrammeId, enrolledAfter, e, +1, reach, ct);
             }
 
+            counters.Add(e.Nomination, was?.Nomination.Status, e.Nomination.Status);
             var resource = e.Resource;
+            if (e.Stored is not null
+                && ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, resource)
+                    .Equals(ToStored(aggregate.Id, aggregate.ProgrammeId, e.OrganisationType, e.Id, ToResource(e.Stored))))
+            {
+                // Nothing about this nomination changed (a batch entry repeating what was recorded): no write.
+                continue;
+            }
+
             resource.Audit ??= new Common.V1.AuditInfo { CreateTime = now, CreatedBy = actor };
             resource.Audit.UpdateTime = now;
             resource.Audit.UpdatedBy = actor;
@@ -200,20 +273,27 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
             {
                 await nominations.InsertAsync(stored, ct);
             }
-            else if (!stored.Equals(e.Stored.Value))
+            else
             {
                 await nominations.ReplaceAsync(stored, e.Stored.Version, ct);
             }
         }
 
-        TrainingResources.WriteBack(training, aggregate.Resource);
-        aggregate.Resource.SeatsTaken = aggregate.Roster.SeatsTaken;
-        aggregate.Resource.Waitlisted = aggregate.Roster.Waitlisted;
-        aggregate.Resource.Audit ??= new Common.V1.AuditInfo();
-        aggregate.Resource.Audit.UpdateTime = now;
-        aggregate.Resource.Audit.UpdatedBy = actor;
-        // Always replaced, even when only nominations changed: the version check serialises roster writes.
-        await tx.Collection(TrainingsCollections.Trainings).ReplaceAsync(ToStored(aggregate.Id, aggregate.Resource), aggregate.Version, ct);
+        var cells = impact.Where(c => !c.Value.IsZero).Select(c => new ImpactCell(c.Key, c.Value)).ToList();
+        if (cells.Count > 0)
+        {
+            impactChanged = true;
+            await ImpactAggregates.ApplyAsync(tx, cells, ct);
+        }
+
+        // Per reach cell once: a bulk write of a thousand people rewrites the programme-year roll-up once, not a thousand times.
+        foreach (var (key, delta) in reach)
+        {
+            await ImpactAggregates.ApplyReachAsync(tx, key, delta, ct);
+        }
+
+        await counters.SaveQuotasAsync(tx, aggregate.Id, ct);
+        await SaveTrainingAsync(tx, aggregate, counters, actor, now, ct);
 
         if (!before.SessionDays.Equals(aggregate.Resource.SessionDays) || before.Status != aggregate.Resource.Status)
         {
@@ -224,7 +304,41 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         return impactChanged;
     }
 
-    private static async Task CountPersonAsync(ITransaction tx, string programmeId, int? year, Enrolment e, int by, CancellationToken ct)
+    /// <summary>
+    /// Replaces the training only when its definition, status or schedule changed; a nomination's own change
+    /// just moves the seat counters by increments, leaving the training document (and its etag's meaning) alone.
+    /// </summary>
+    private static async Task SaveTrainingAsync(ITransaction tx, TrainingAggregate aggregate, RosterCounterChanges counters, string actor,
+        Google.Protobuf.WellKnownTypes.Timestamp now, CancellationToken ct)
+    {
+        var trainings = tx.Collection(TrainingsCollections.Trainings);
+        TrainingResources.WriteBack(aggregate.Training, aggregate.Resource);
+        var unchanged = aggregate.Resource.Clone();
+        unchanged.SeatsTaken = aggregate.Before.SeatsTaken;
+        unchanged.Waitlisted = aggregate.Before.Waitlisted;
+        if (unchanged.Equals(aggregate.Before))
+        {
+            if (counters.Seats != 0 || counters.Waitlisted != 0)
+            {
+                await trainings.IncrementAsync(aggregate.Id, counters.TrainingIncrements(), cancellationToken: ct);
+            }
+
+            return;
+        }
+
+        aggregate.Resource.Audit ??= new Common.V1.AuditInfo();
+        aggregate.Resource.Audit.UpdateTime = now;
+        aggregate.Resource.Audit.UpdatedBy = actor;
+        var stored = ToStored(aggregate.Id, aggregate.Resource) with
+        {
+            SeatsTaken = aggregate.Stored.Value.SeatsTaken + counters.Seats,
+            Waitlisted = aggregate.Stored.Value.Waitlisted + counters.Waitlisted,
+        };
+        await trainings.ReplaceAsync(stored, aggregate.Version, ct);
+    }
+
+    /// <summary>Moves one person's enrolment count; the unique-people change it makes is added to <paramref name="reach"/>.</summary>
+    private static async Task CountPersonAsync(ITransaction tx, string programmeId, int? year, Enrolment e, int by, Dictionary<ReachCellKey, long> reach, CancellationToken ct)
     {
         if (year is null)
         {
@@ -237,8 +351,8 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         var current = (await people.GetAsync(id, ct))?.Value
             ?? new PersonReachDocument(id, 0, programmeId, year.Value, p.CountryCode, e.Nomination.NominatingOrganisationId, e.OrganisationType, p.Sector, p.Sex);
         var updated = current with { Enrolments = Math.Max(0, current.Enrolments + by) };
-        var reach = ReachDelta.ForEnrolmentCountChange(current.Enrolments, updated.Enrolments);
-        await ImpactAggregates.ApplyReachAsync(tx, current.Key, reach, ct);
+        var delta = ReachDelta.ForEnrolmentCountChange(current.Enrolments, updated.Enrolments);
+        reach[current.Key] = reach.GetValueOrDefault(current.Key) + delta;
         if (updated.Enrolments == 0)
         {
             await people.DeleteAsync(id, cancellationToken: ct);
@@ -299,10 +413,18 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
     private static async Task DeleteSlotsAsync(ITransaction tx, string trainingId, CancellationToken ct)
     {
         var slots = tx.Collection(TrainingsCollections.Slots);
-        var page = await slots.FindAsync(new Query { Filter = Filter.Where("trainingId", trainingId), Limit = Query.MaxLimit }, ct);
-        foreach (var slot in page.Items)
+        foreach (var slot in await slots.ListAllAsync(Filter.Where("trainingId", trainingId), cancellationToken: ct))
         {
             await slots.DeleteAsync(slot.Id, cancellationToken: ct);
+        }
+    }
+
+    private static async Task DeleteQuotaUsageAsync(ITransaction tx, string trainingId, CancellationToken ct)
+    {
+        var usage = tx.Collection(TrainingsCollections.QuotaUsage);
+        foreach (var doc in await usage.ListAllAsync(Filter.Where("trainingId", trainingId), cancellationToken: ct))
+        {
+            await usage.DeleteAsync(doc.Id, cancellationToken: ct);
         }
     }
 
@@ -314,32 +436,51 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         t.SessionDays.Count == 0 ? null : TrainingResources.ToInstant(t.SessionDays.MinBy(d => d.StartInstant)!.StartInstant)
             .InZone(DateTimeZoneProviders.Tzdb[t.SessionDays.MinBy(d => d.StartInstant)!.TimeZone]).Date;
 
+    /// <summary>The stored form of a training; its seat counters are kept beside the resource, not in it.</summary>
     public static StoredTraining ToStored(string id, V1.Training t)
     {
         var copy = t.Clone();
         copy.Etag = "";
+        copy.Name = "";
+        copy.SeatsTaken = 0;
+        copy.Waitlisted = 0;
         var first = t.SessionDays.Count == 0 ? long.MaxValue : t.SessionDays.Min(d => TrainingResources.ToInstant(d.StartInstant).ToUnixTimeMilliseconds());
-        return new StoredTraining(id, t.Programme, t.Status.ToString(), first, Formatter.Format(copy));
+        return new StoredTraining(id, t.Programme, t.Status.ToString(), first, Formatter.Format(copy), t.SeatsTaken, t.Waitlisted);
     }
 
-    private static StoredNomination ToStored(string trainingId, string programmeId, string organisationType, string id, V1.Nomination n)
+    /// <summary>
+    /// The stored form of a nomination. The resource is kept without what the record holds anyway (its name
+    /// follows from the training and id) or what changes on every read (the etag is the version).
+    /// </summary>
+    internal static StoredNomination ToStored(string trainingId, string programmeId, string organisationType, string id, V1.Nomination n)
     {
+        var live = NominationLifecycle.CountsAgainstQuota((NominationStatus)(int)n.Status);
+        var email = n.Participant.Email.ToLowerInvariant();
+        var participantId = n.Participant.ParticipantId.Trim();
         var copy = n.Clone();
         copy.Etag = "";
-        return new StoredNomination(id, trainingId, programmeId, n.NominatingOrganisation, n.Participant.Email.ToLowerInvariant(), n.Status.ToString(),
-            TrainingResources.ToInstant(n.NominateTime).ToUnixTimeMilliseconds(), organisationType, Formatter.Format(copy));
+        copy.Name = "";
+        return new StoredNomination(id, trainingId, programmeId, n.NominatingOrganisation, email, n.Status.ToString(),
+            TrainingResources.ToInstant(n.NominateTime).ToUnixTimeMilliseconds(), organisationType, Format(copy),
+            live ? email : null, live && participantId.Length > 0 ? participantId : null);
     }
 
-    private static V1.Training ToResource(Document<StoredTraining> doc)
+    private static string Format(IMessage message) => Formatter.Format(message);
+
+    internal static V1.Training ToResource(Document<StoredTraining> doc)
     {
         var t = Parser.Parse<V1.Training>(doc.Value.Resource);
+        t.Name = TrainingResources.TrainingName(doc.Id);
         t.Etag = StoreFailures.Etag(doc.Version);
+        t.SeatsTaken = (int)doc.Value.SeatsTaken;
+        t.Waitlisted = (int)doc.Value.Waitlisted;
         return t;
     }
 
-    private static V1.Nomination ToResource(Document<StoredNomination> doc)
+    internal static V1.Nomination ToResource(Document<StoredNomination> doc)
     {
         var n = Parser.Parse<V1.Nomination>(doc.Value.Resource);
+        n.Name = TrainingResources.NominationName(doc.Value.TrainingId, doc.Id);
         n.Etag = StoreFailures.Etag(doc.Version);
         return n;
     }

@@ -5,6 +5,9 @@ namespace CapacityHub.Trainings.Storage;
 /// <summary>The Trainings service's collections and the indexes its queries use.</summary>
 public static class TrainingsCollections
 {
+    public const string OneLiveNominationPerEmail = "oneLiveNominationPerEmail";
+    public const string OneLiveNominationPerParticipant = "oneLiveNominationPerParticipant";
+
     public static readonly CollectionSpec<StoredTraining> Trainings =
         CollectionSpec.For<StoredTraining>("trainings", t => t.Id)
             .Index("byStart", "firstStartUnixMs")
@@ -16,8 +19,16 @@ public static class TrainingsCollections
             .Index("byTraining", "trainingId", "nominatedAtUnixMs")
             .Index("byTrainingStatus", "trainingId", "status", "nominatedAtUnixMs")
             .Index("byOrganisation", "organisationId", "nominatedAtUnixMs")
-            .Index("byProgramme", "programmeId", "nominatedAtUnixMs")
-            .Index("byEmail", "email");
+            .Index("byEmail", "email")
+            .UniqueIndex(OneLiveNominationPerEmail, "trainingId", "activeEmail")
+            .UniqueIndex(OneLiveNominationPerParticipant, "trainingId", "activeParticipantId");
+
+    public static readonly CollectionSpec<QuotaUsage> QuotaUsage =
+        CollectionSpec.For<QuotaUsage>("quotaUsage", q => q.Id)
+            .Index("byTraining", "trainingId");
+
+    // Which version of this file's layout the data is in (see TrainingsSchema).
+    public static readonly CollectionSpec<StoreSchema> Schema = CollectionSpec.For<StoreSchema>("storeSchema", s => s.Id);
 
     public static readonly CollectionSpec<ScheduleSlot> Slots =
         CollectionSpec.For<ScheduleSlot>("scheduleSlots", s => s.Id)
@@ -41,5 +52,5 @@ public static class TrainingsCollections
     public static readonly CollectionSpec<RequestRecord<string>> Requests = RequestLog.Declare<string>("requests");
 
     public static IReadOnlyList<CollectionSpec> All =>
-        [Trainings, Nominations, Slots, ImpactCells, TrainingFacts, PersonReach, Requests, .. ImpactCollections.All, .. OutcomeReportCollections.All];
+        [Trainings, Nominations, QuotaUsage, Schema, Slots, ImpactCells, TrainingFacts, PersonReach, Requests, .. ImpactCollections.All, .. OutcomeReportCollections.All];
 }

@@ -4,20 +4,47 @@ using NodaTime;
 namespace CapacityHub.Trainings.Domain.Nominations;
 
 /// <summary>
-/// Everyone nominated to one training, and the rules that share its seats: deadline, quotas,
-/// capacity with a waitlist, and promotion of the first waitlisted person the moment a seat frees up.
+/// The rules that share one training's seats: deadline, quotas, capacity with a waitlist, and promotion of the
+/// first waitlisted person the moment a seat frees up. They run on <see cref="RosterCounts"/> and on the
+/// nominations an operation touches, so a write costs the same whatever the size of the roster; "already
+/// nominated" is checked among the loaded nominations here and by the store's unique index for the rest.
 /// Every operation returns the nominations it changed so the caller can persist exactly those.
 /// </summary>
-public sealed class Roster(Training training, IEnumerable<Nomination> nominations)
+public sealed class Roster
 {
-    private readonly List<Nomination> _nominations = nominations.ToList();
+    private readonly List<Nomination> _nominations;
+    private readonly RosterCounts _counts;
+    private Nomination? _firstWaitlisted;
+    private readonly bool _complete;
 
-    public Training Training { get; } = training;
+    /// <summary>A roster that knows every nomination (tests, bulk imports, whole-training changes).</summary>
+    public Roster(Training training, IEnumerable<Nomination> nominations)
+    {
+        Training = training;
+        _nominations = nominations.ToList();
+        _counts = RosterCounts.Of(_nominations);
+        _complete = true;
+    }
+
+    /// <summary>
+    /// A roster that knows the counts, the nominations the operation names, and the first waitlisted nomination
+    /// (the only one a released seat may go to), as the store loaded them.
+    /// </summary>
+    public Roster(Training training, RosterCounts counts, IEnumerable<Nomination> loaded, Nomination? firstWaitlisted)
+    {
+        Training = training;
+        _nominations = loaded.ToList();
+        _counts = counts;
+        _firstWaitlisted = firstWaitlisted is null ? null : _nominations.Find(n => n.Id == firstWaitlisted.Id) ?? firstWaitlisted;
+    }
+
+    public Training Training { get; }
     public IReadOnlyList<Nomination> Nominations => _nominations;
+    public RosterCounts Counts => _counts;
 
-    public int SeatsTaken => _nominations.Count(n => NominationLifecycle.HoldsSeat(n.Status));
+    public int SeatsTaken => _counts.SeatsTaken;
     public int SeatsFree => Math.Max(0, Training.Definition.Seats - SeatsTaken);
-    public int Waitlisted => _nominations.Count(n => n.Status == NominationStatus.Waitlisted);
+    public int Waitlisted => _counts.Waitlisted;
 
     /// <param name="nominatorParticipates">Whether the Programmes service lists the nominating organisation in the programme.</param>
     public Nomination Nominate(string id, Participant participant, string nominatingOrganisationId, Instant now, bool nominatorParticipates)
@@ -37,14 +64,13 @@ public sealed class Roster(Training training, IEnumerable<Nomination> nomination
 
         foreach (var quota in Training.Definition.Quotas)
         {
-            var key = quota.Scope == QuotaScope.Country ? participant.CountryCode : nominatingOrganisationId;
+            var key = RosterCounts.KeyOf(quota.Scope, participant, nominatingOrganisationId);
             if (quota.Key != key)
             {
                 continue;
             }
 
-            var used = _nominations.Count(n => NominationLifecycle.CountsAgainstQuota(n.Status)
-                && (quota.Scope == QuotaScope.Country ? n.Participant.CountryCode : n.NominatingOrganisationId) == key);
+            var used = _counts.QuotaUsed(quota.Scope, key);
             if (used >= quota.Seats)
             {
                 var whose = quota.Scope == QuotaScope.Country ? $"country {key}" : $"organisation {key}";
@@ -54,6 +80,7 @@ public sealed class Roster(Training training, IEnumerable<Nomination> nomination
 
         var nomination = new Nomination(id, Training.Id, participant, nominatingOrganisationId, now);
         _nominations.Add(nomination);
+        _counts.Apply(nomination, null, nomination.Status);
         return nomination;
     }
 
@@ -64,7 +91,7 @@ public sealed class Roster(Training training, IEnumerable<Nomination> nomination
         var nomination = Find(nominationId);
         if (SeatsFree > 0)
         {
-            nomination.MoveTo(NominationStatus.Approved);
+            Move(nomination, NominationStatus.Approved);
             return [nomination];
         }
 
@@ -78,7 +105,7 @@ public sealed class Roster(Training training, IEnumerable<Nomination> nomination
             throw new DomainRuleException($"The training is full ({Training.Definition.Seats} seats) and so is its waitlist ({Training.Definition.WaitlistSize}); decline or raise the seats");
         }
 
-        nomination.MoveTo(NominationStatus.Waitlisted);
+        Move(nomination, NominationStatus.Waitlisted);
         return [nomination];
     }
 
@@ -86,7 +113,7 @@ public sealed class Roster(Training training, IEnumerable<Nomination> nomination
     {
         RequireReason(reason);
         var nomination = Find(nominationId);
-        nomination.MoveTo(NominationStatus.Declined, reason);
+        Move(nomination, NominationStatus.Declined, reason);
         return [nomination];
     }
 
@@ -95,7 +122,7 @@ public sealed class Roster(Training training, IEnumerable<Nomination> nomination
     {
         EnsureBeforeEvent();
         var nomination = Find(nominationId);
-        nomination.MoveTo(NominationStatus.Booked);
+        Move(nomination, NominationStatus.Booked);
         return [nomination];
     }
 
@@ -122,7 +149,7 @@ public sealed class Roster(Training training, IEnumerable<Nomination> nomination
         var outcome = daysAttended == 0 ? NominationStatus.NoShow
             : daysAttended == daysScheduled ? NominationStatus.FullyAttended
             : NominationStatus.PartiallyAttended;
-        nomination.MoveTo(outcome);
+        Move(nomination, outcome);
         return [nomination];
     }
 
@@ -136,23 +163,42 @@ public sealed class Roster(Training training, IEnumerable<Nomination> nomination
         EnsureBeforeEvent();
         var nomination = Find(nominationId);
         var heldSeat = NominationLifecycle.HoldsSeat(nomination.Status);
-        nomination.MoveTo(to, reason);
+        Move(nomination, to, reason);
         var changed = new List<Nomination> { nomination };
         if (heldSeat)
         {
-            var next = _nominations
-                .Where(n => n.Status == NominationStatus.Waitlisted)
-                .OrderBy(n => n.NominatedAt)
-                .ThenBy(n => n.Id, StringComparer.Ordinal)
-                .FirstOrDefault();
+            var next = FirstWaitlisted();
             if (next is not null)
             {
-                next.MoveTo(NominationStatus.Approved, "promoted from the waitlist");
+                Move(next, NominationStatus.Approved, "promoted from the waitlist");
                 changed.Add(next);
+                if (!_nominations.Contains(next))
+                {
+                    _nominations.Add(next);
+                }
+
+                _firstWaitlisted = null;
             }
         }
 
         return changed;
+    }
+
+    /// <summary>The longest-waiting person: from the full list, or the one the store looked up.</summary>
+    private Nomination? FirstWaitlisted() =>
+        _complete
+            ? _nominations
+                .Where(n => n.Status == NominationStatus.Waitlisted)
+                .OrderBy(n => n.NominatedAt)
+                .ThenBy(n => n.Id, StringComparer.Ordinal)
+                .FirstOrDefault()
+            : _firstWaitlisted is { Status: NominationStatus.Waitlisted } candidate ? candidate : null;
+
+    private void Move(Nomination nomination, NominationStatus to, string note = "")
+    {
+        var from = nomination.Status;
+        nomination.MoveTo(to, note);
+        _counts.Apply(nomination, from, to);
     }
 
     private void EnsureAcceptingNominations(Instant now)
