@@ -27,6 +27,7 @@ public static class AuthenticationSetup
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<CallerClaims>();
+        builder.Services.AddSingleton<ManagedProgrammeClaims>();
         builder.Services.AddSingleton(TimeProvider.System);
         if (demoKey is not null)
         {
@@ -67,6 +68,7 @@ public static class AuthenticationSetup
 
                     return Task.CompletedTask;
                 },
+                OnTokenValidated = context => context.HttpContext.RequestServices.GetRequiredService<ManagedProgrammeClaims>().ApplyAsync(context),
             };
         });
         return builder;

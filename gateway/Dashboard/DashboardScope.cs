@@ -88,6 +88,12 @@ public sealed class DashboardScopes(ProgrammeService.ProgrammeServiceClient prog
             }
         }
 
+        // A funder naming a programme it does not fund is refused, not answered with an empty (all zero) view.
+        if (caller.Role == CallerRole.Funder && named.FirstOrDefault(n => covered.All(p => p.Name != n)) is { } unfunded)
+        {
+            throw Denied($"{funder} does not fund {unfunded}; a funder sees the programmes it funds");
+        }
+
         return new DashboardScope(covered.OrderBy(p => p.Code, StringComparer.Ordinal).ToArray(), funder, organisation, funderView);
     }
 

@@ -66,7 +66,7 @@ public sealed class ImpactDashboard(ServiceBackends backends, DashboardScopes sc
             ComputeTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
         };
         dashboard.ReachByCountry.AddRange(ReachByCountry(metrics));
-        dashboard.Costs.AddRange(ProgrammeCosts.PerParticipant(ProgrammeCosts.Budgets(scope.Programmes, scope.Funder, request.Period), metrics));
+        dashboard.Costs.AddRange(await CostsAsync(scope, request, scope.Programmes, metrics, cancellationToken));
         dashboard.Programmes.AddRange(await Task.WhenAll(perProgramme));
         dashboard.Organisations.AddRange(await organisations);
         return dashboard;
@@ -85,9 +85,33 @@ public sealed class ImpactDashboard(ServiceBackends backends, DashboardScopes sc
         };
         impact.RecipientCountries.AddRange(programme.RecipientCountries);
         impact.Funders.AddRange(programme.ParticipatingOrganisations.Where(o => o.Role == OrganisationRole.Funding).Select(o => o.Organisation));
-        impact.Costs.AddRange(ProgrammeCosts.PerParticipant(ProgrammeCosts.Budgets([programme], scope.Funder, request.Period), metrics));
+        impact.Costs.AddRange(await CostsAsync(scope, request, [programme], metrics, cancellationToken));
         impact.Indicators.AddRange(await IndicatorsAsync(scope, request, programme, cancellationToken));
         return impact;
+    }
+
+    /// <summary>
+    /// Budgets are programme-wide: dividing them by one country's or organisation's people would overstate the
+    /// cost, so with those filters the divisor is everyone in view without them, and the cost says so.
+    /// </summary>
+    private async Task<IEnumerable<CostPerParticipant>> CostsAsync(DashboardScope scope, GetImpactDashboardRequest request, IReadOnlyList<Programme> programmes, ImpactMetrics filtered, CancellationToken cancellationToken)
+    {
+        var budgets = ProgrammeCosts.Budgets(programmes, scope.Funder, request.Period);
+        var narrowed = request.CountryCode.Length > 0 || request.Organisation.Length > 0;
+        if (!narrowed || budgets.Count == 0)
+        {
+            return ProgrammeCosts.PerParticipant(budgets, filtered);
+        }
+
+        var wide = MetricsRequest(scope, request, programmes, request.Period);
+        wide.CountryCode = "";
+        wide.Organisation = request.Organisation.Length == 0 ? scope.Organisation ?? "" : "";
+        var basis = await backends.ImpactClient.GetImpactMetricsAsync(wide, Options(cancellationToken));
+        return ProgrammeCosts.PerParticipant(budgets, basis).Select(c =>
+        {
+            c.ProgrammeWide = true;
+            return c;
+        }).ToList();
     }
 
     /// <summary>Actuals of metric-based indicators from the metrics of each indicator period (same participant filters).</summary>

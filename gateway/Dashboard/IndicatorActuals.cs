@@ -4,9 +4,11 @@ using CapacityHub.Trainings.V1;
 namespace CapacityHub.Gateway.Dashboard;
 
 /// <summary>
-/// The value of an indicator's metric in a set of impact metrics. Shares and rates are fractions in the
-/// metrics; an indicator measured in percent reads them as percentages. Behaviour uses the six-month
-/// follow-up once anyone answered it, the three-month one before.
+/// The value of an indicator's metric in a set of impact metrics: the one computation of indicator actuals,
+/// used by the manager's programme page, the funder dashboard and the IATI export alike (each reads the
+/// metrics its audience may see). Shares and rates are fractions in the metrics; an indicator measured in
+/// percent reads them as percentages. Behaviour uses the six-month follow-up once anyone answered it, the
+/// three-month one before.
 /// </summary>
 public static class IndicatorActuals
 {
@@ -28,6 +30,8 @@ public static class IndicatorActuals
             ImpactMetric.FemaleShare => Of(m.FemaleShare, percent),
             ImpactMetric.CountriesReached => new Reading(m.Countries, false),
             ImpactMetric.OrganisationsReached => new Reading(m.Organisations, false),
+            ImpactMetric.ReportsReceived => Of(m.ReportsReceived, percent),
+            ImpactMetric.ReportsOnTime => Of(m.ReportsOnTime, percent),
             _ => new Reading(null, false),
         };
     }

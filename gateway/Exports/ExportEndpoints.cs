@@ -33,7 +33,9 @@ public static class ExportEndpoints
         var organisations = batch.Names.Count == 0
             ? []
             : (await backends.PartnerClient.BatchGetOrganisationsAsync(batch, options)).Organisations.ToDictionary(o => o.Name, StringComparer.Ordinal);
-        var request = new GetImpactDashboardRequest();
+        // IATI XML is published for anyone to read: its computed actuals are always the funder view
+        // (disclosure-controlled), whoever exports it.
+        var request = new GetImpactDashboardRequest { FunderView = true };
         request.Programmes.Add(name);
         var dashboard = await context.RequestServices.GetRequiredService<Dashboard.ImpactDashboard>().GetAsync(request, context.RequestAborted);
         var xml = IatiActivityXml.Build(programme, organisations, dashboard.Programmes.FirstOrDefault(p => p.Programme == name), DateTimeOffset.UtcNow);

@@ -169,6 +169,7 @@ public sealed class TestData : IDisposable
     private static Programme NewProgramme(string thai, string malaysian) => new()
     {
         Code = "AJ-CYBER",
+        Managers = { "test-manager" },
         IatiIdentifier = "XM-DAC-701-1-AJ-CYBER",
         Title = "ASEAN-Japan cybersecurity capacity building",
         Description = "Trainings for national CERTs of ASEAN members, funded through the Japan-ASEAN Integration Fund.",

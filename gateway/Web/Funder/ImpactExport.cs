@@ -5,7 +5,10 @@ using MetricValue = CapacityHub.Trainings.V1.Metric;
 
 namespace CapacityHub.Gateway.Web.Funder;
 
-/// <summary>The dashboard's figures as CSV (metric, value, numerator, denominator, suppressed), with the same filters.</summary>
+/// <summary>
+/// The dashboard's figures as CSV (metric, value, numerator, denominator, suppressed), with the same filters.
+/// A suppressed figure has empty cells and suppressed=true: never 0, which would read as "nobody".
+/// </summary>
 public static class ImpactExport
 {
     public static async Task<IResult> CsvAsync(WebRequest request)
@@ -16,7 +19,11 @@ public static class ImpactExport
         var csv = new StringBuilder("metric,value,numerator,denominator,suppressed\n");
         void Row(string name, MetricValue? metric)
         {
-            if (metric is not null)
+            if (metric is { Suppressed: true })
+            {
+                csv.Append(Escape(name)).Append(",,,,true\n");
+            }
+            else if (metric is not null)
             {
                 csv.Append(Escape(name)).Append(',').Append(metric.HasValue ? metric.Value.ToString("0.######", CultureInfo.InvariantCulture) : "")
                     .Append(',').Append(metric.Numerator.ToString(CultureInfo.InvariantCulture)).Append(',').Append(metric.Denominator.ToString(CultureInfo.InvariantCulture))

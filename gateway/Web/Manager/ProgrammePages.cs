@@ -22,6 +22,29 @@ public static class ProgrammePages
         return PageLayout.Render(request, "Programmes", body);
     }
 
+    /// <summary>
+    /// Actuals as the dashboard and the IATI export compute them (<see cref="Dashboard.IndicatorActuals"/>), read
+    /// from the gateway's dashboard for this programme in the manager's own (exact) view.
+    /// </summary>
+    private static async Task<Dictionary<(string Result, string Indicator), Gateway.V1.IndicatorProgress>> IndicatorActualsAsync(WebRequest request, string programme)
+    {
+        var dashboard = await request.Http.RequestServices.GetRequiredService<Dashboard.ImpactDashboard>()
+            .GetAsync(new Gateway.V1.GetImpactDashboardRequest { Programmes = { programme } }, request.Aborted);
+        return dashboard.Programmes.Where(p => p.Programme == programme).SelectMany(p => p.Indicators)
+            .ToDictionary(i => (i.ResultId, i.IndicatorId));
+    }
+
+    private static string Actual(Dictionary<(string Result, string Indicator), Gateway.V1.IndicatorProgress> actuals, string result, string indicator, IndicatorPeriod? period)
+    {
+        var progress = actuals.GetValueOrDefault((result, indicator))?.Periods.FirstOrDefault(p => period is not null && Equals(p.Period, period.Period));
+        return progress switch
+        {
+            { Suppressed: true } => "suppressed",
+            { HasActual: true } => Formats.Number(progress.Actual),
+            _ => Formats.Number(period?.HasActual == true ? period.Actual : null),
+        };
+    }
+
     public static async Task<IResult> DetailAsync(WebRequest request, string id)
     {
         var programme = await request.Services.ProgrammeClient.GetProgrammeAsync(new GetProgrammeRequest { Name = $"programmes/{id}" }, new CallOptions(cancellationToken: request.Aborted));
@@ -31,6 +54,7 @@ public static class ProgrammePages
         }
 
         var trainings = await ManagedProgrammes.TrainingsAsync(request, [programme.Name]);
+        var actuals = await IndicatorActualsAsync(request, programme.Name);
         var html = new StringBuilder()
             .Append($"<p class=\"lead\">{E(programme.Code)} · <span class=\"status\">{E(Words(programme.Status))}</span> · planned {E(Formats.Range(programme.PlannedPeriod))}</p>")
             .Append($"<p>{E(programme.Description)}</p>")
@@ -46,7 +70,7 @@ public static class ProgrammePages
                 var period = x.Indicator.Periods.LastOrDefault(p => p.HasTarget);
                 return $"<tr><td data-label=\"Result\">{E(x.Result.Title)}</td><td data-label=\"Indicator\">{E(x.Indicator.Title)}</td>" +
                     $"<td class=\"num\" data-label=\"Baseline\">{Formats.Number(x.Indicator.Baseline?.Value)}</td><td class=\"num\" data-label=\"Target\">{Formats.Number(period?.HasTarget == true ? period.Target : null)}</td>" +
-                    $"<td class=\"num\" data-label=\"Actual\">{Formats.Number(period?.HasActual == true ? period.Actual : null)}</td></tr>";
+                    $"<td class=\"num\" data-label=\"Actual\">{Actual(actuals, x.Result.ResultId, x.Indicator.IndicatorId, period)}</td></tr>";
             }) + "</tbody></table></div>");
         html.Append("<h2>Trainings</h2>")
             .Append($"<p><a class=\"button\" href=\"/manager/schedule?programme={E(Formats.Id(programme.Name))}\">Schedule a training in this programme</a></p>")

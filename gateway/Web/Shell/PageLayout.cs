@@ -29,7 +29,7 @@ public static class PageLayout
 
         // Pages answering a GET say which zone they were drawn in, so app.js can redraw them once in the
         // browser's own zone (never after a POST, which a reload would send again).
-        var zone = request is not null && HttpMethods.IsGet(request.Http.Request.Method) ? Html.Attr("data-viewer-zone", request.Zone.Known ? request.Zone.Id : "") : "";
+        var zone = request is not null && HttpMethods.IsGet(request.Http.Request.Method) ? Html.Attr("data-viewer-zone", request.ZoneIfValid is { Known: true } known ? known.Id : "") : "";
         html.Append("</header><main id=\"main\" tabindex=\"-1\"").Append(zone).Append("><h1>").Append(Html.E(title)).Append("</h1>")
             .Append(body)
             .Append("</main><footer class=\"site\"><p>CapacityHub · cyber capacity-building programmes</p></footer></body></html>");

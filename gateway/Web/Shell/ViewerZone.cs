@@ -5,7 +5,8 @@ namespace CapacityHub.Gateway.Web.Shell;
 
 /// <summary>
 /// The time zone of the person looking at a page: the browser reports it in a cookie (app.js) and a
-/// query string can override it; unknown names fall back to UTC rather than guessing.
+/// query string can override it. An unknown name in the query string is refused (400 naming "tz"); an unknown
+/// cookie, which the browser set, falls back to UTC rather than guessing.
 /// </summary>
 public sealed class ViewerZone
 {
@@ -30,11 +31,13 @@ public sealed class ViewerZone
     public static ViewerZone Of(HttpContext http)
     {
         var name = http.Request.Query["tz"].ToString();
-        if (string.IsNullOrEmpty(name))
+        if (name.Length > 0)
         {
-            name = http.Request.Cookies[Cookie] ?? "";
+            return Find(name) is { } asked ? new ViewerZone(asked, true)
+                : throw new BadQueryParameterException("tz", $"names no IANA time zone (\"{name}\"); use a name such as Asia/Tokyo");
         }
 
+        name = http.Request.Cookies[Cookie] ?? "";
         return Find(name) is { } zone ? new ViewerZone(zone, true) : new ViewerZone(DateTimeZone.Utc, false);
     }
 

@@ -13,6 +13,8 @@ public sealed class WebRequest(HttpContext http, CallerIdentity caller, ServiceB
 {
     private string? csrfField;
 
+    private ViewerZone? zone;
+
     public HttpContext Http { get; } = http;
 
     public CallerIdentity Caller { get; } = caller;
@@ -21,7 +23,24 @@ public sealed class WebRequest(HttpContext http, CallerIdentity caller, ServiceB
 
     public CancellationToken Aborted => Http.RequestAborted;
 
-    public ViewerZone Zone { get; } = ViewerZone.Of(http);
+    /// <summary>Read when a page first needs it, so an unknown <c>tz</c> is answered 400 by the page's route.</summary>
+    public ViewerZone Zone => zone ??= ViewerZone.Of(Http);
+
+    /// <summary>The zone for the page frame; null while the query names an unknown one (the error page still renders).</summary>
+    public ViewerZone? ZoneIfValid
+    {
+        get
+        {
+            try
+            {
+                return Zone;
+            }
+            catch (BadQueryParameterException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>The caller's organisation as a resource name, as the services name it.</summary>
     public string? Organisation => Caller.OrganisationId is null ? null

@@ -48,7 +48,13 @@ public static class WebRoutes
 
         try
         {
+            // Every page shows times in the viewer's zone somewhere: an unknown ?tz= is refused on all of them.
+            _ = request.Zone;
             return await page(request);
+        }
+        catch (BadQueryParameterException e)
+        {
+            return PageLayout.Render(request, "Unknown filter value", $"<p class=\"error\" role=\"alert\">{Html.E(e.Message)}</p>", StatusCodes.Status400BadRequest);
         }
         catch (RpcException e) when (!http.RequestAborted.IsCancellationRequested)
         {

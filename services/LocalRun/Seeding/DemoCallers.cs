@@ -12,8 +12,10 @@ public sealed class DemoCallers(CallerTokens tokens, IReadOnlyList<string> manag
 {
     public CallerIdentity Administrator { get; } = new("demo-admin", "Admin", CallerRole.Administrator, null, null, []);
 
+    public const string ManagerSubject = "demo-manager";
+
     public CallerIdentity Manager { get; } =
-        new("demo-manager", "Aiko Manager (programme manager)", CallerRole.ProgrammeManager, "mofa-jp", "JP", managedProgrammes);
+        new(ManagerSubject, "Aiko Manager (programme manager)", CallerRole.ProgrammeManager, "mofa-jp", "JP", managedProgrammes);
 
     public static DemoCallers ForKey(string callerTokenKey, IReadOnlyList<string> managedProgrammes) =>
         new(new CallerTokens(new CallerTokenOptions { SigningKey = callerTokenKey }, TimeProvider.System), managedProgrammes);

@@ -38,6 +38,8 @@ internal sealed class ProgrammeSeeding(SeedClients clients, DemoCallers callers)
             Title = p.Title,
             Description = p.Description,
             PlannedPeriod = ProtoValues.Range(p.Planned),
+            // Entered by the administrator for the demo manager: the managers list is what gives it the programme.
+            Managers = { DemoCallers.ManagerSubject },
         };
         programme.Themes.AddRange(p.Themes.Select(ProtoValues.Enum<GfceTheme>));
         programme.RecipientCountries.AddRange(p.Recipients);

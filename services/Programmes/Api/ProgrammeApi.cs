@@ -32,6 +32,7 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         errors.ResourceName("funder", request.Funder, ProgrammeRules.Organisations, required: false);
         errors.ResourceName("participant", request.Participant, ProgrammeRules.Organisations, required: false);
         errors.CountryCode("recipient_country", request.RecipientCountry, required: false);
+        errors.SingleLine("manager", request.Manager, TextLimits.Name);
         errors.ThrowIfAny("list request");
         var size = Paging.SizeOf(request.PageSize);
 
@@ -45,6 +46,11 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         if (request.Participant.Length > 0)
         {
             tags.Add(ProgrammeTags.Participant(request.Participant));
+        }
+
+        if (request.Manager.Length > 0)
+        {
+            tags.Add(ProgrammeTags.Manager(request.Manager));
         }
 
         if (request.RecipientCountry.Length > 0)
@@ -66,7 +72,8 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
 
     public override async Task<Programme> CreateProgramme(CreateProgrammeRequest request, ServerCallContext context)
     {
-        ProgrammesAccess.RequireCreate(context.Caller());
+        var caller = context.Caller();
+        ProgrammesAccess.RequireCreate(caller);
         var errors = new FieldErrors();
         RequireRequestId(errors, request.RequestId);
         if (request.Programme is null)
@@ -76,6 +83,12 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         }
 
         var programme = request.Programme!.Clone();
+        if (caller.Role == CallerRole.ProgrammeManager && !programme.Managers.Contains(caller.Subject))
+        {
+            // The creating manager manages what it creates, in every service (the record is the one source).
+            programme.Managers.Insert(0, caller.Subject);
+        }
+
         ProgrammeRules.Validate(programme, "programme", errors);
         var chosen = ClientChosenId.OrNew(errors, "programme_id", request.ProgrammeId);
         errors.ThrowIfAny("programme");
@@ -111,6 +124,11 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
 
         var updated = ProgrammeMask.Apply(stored.Value, request.Programme, request.UpdateMask);
         var errors = new FieldErrors();
+        if (updated.Managers.Count == 0 && stored.Value.Managers.Count > 0 && !caller.IsAdministrator)
+        {
+            errors.Add("programme.managers", "may not be left empty: a programme needs a manager (an administrator can still change it)");
+        }
+
         ProgrammeRules.Validate(updated, "programme", errors);
         errors.ThrowIfAny("programme");
         ResultsFramework.AssignIds(updated);

@@ -10,7 +10,7 @@ internal static class ProgrammeMask
     private static readonly HashSet<string> Updatable =
     [
         "code", "iati_identifier", "title", "description", "planned_period", "parent", "themes", "recipient_countries",
-        "recipient_regions", "participating_organisations", "budgets", "funder_shares", "results",
+        "recipient_regions", "participating_organisations", "budgets", "funder_shares", "results", "managers",
     ];
 
     public static Programme Apply(Programme stored, Programme changes, FieldMask? mask) =>

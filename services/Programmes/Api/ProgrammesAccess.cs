@@ -9,8 +9,9 @@ namespace CapacityHub.Programmes.Api;
 /// Who may see and change programmes, decided again here from the caller token (defence in depth: the
 /// gateway's role table lets every manager call UpdateProgramme, only this knows which programme it is).
 /// Administrators, services and managers read everything; funders the programmes they fund; partner
-/// agencies the programmes they take part in. Changes belong to administrators and the programme's managers:
-/// those whose token names it, and the manager who created it (recorded as the programme's creator).
+/// agencies the programmes they take part in. Changes belong to administrators and the programme's managers,
+/// as recorded in its managers list (the creator is put there at creation). The gateway mints caller tokens
+/// from the same record, so a token naming the programme agrees with it.
 /// </summary>
 internal static class ProgrammesAccess
 {
@@ -60,7 +61,8 @@ internal static class ProgrammesAccess
     public static bool Manages(CallerIdentity caller, Programme programme) =>
         caller.IsAdministrator
         || (caller.Role == CallerRole.ProgrammeManager
-            && (caller.Manages(programme.Name) || caller.Manages(IdOf(programme.Name)) || CreatedBy(caller, programme)));
+            && (programme.Managers.Contains(caller.Subject) || caller.Manages(programme.Name) || caller.Manages(IdOf(programme.Name))
+                || (programme.Managers.Count == 0 && CreatedBy(caller, programme))));
 
     /// <summary>Update, delete, status verbs, participants and indicator actuals.</summary>
     public static void RequireManage(CallerIdentity caller, Programme programme, string action)
@@ -94,7 +96,7 @@ internal static class ProgrammesAccess
         caller.OrganisationId is not { Length: > 0 } id ? null
             : id.StartsWith("organisations/", StringComparison.Ordinal) ? id : $"organisations/{id}";
 
-    /// <summary>The manager who created a programme manages it before any token lists it.</summary>
+    /// <summary>Programmes stored before the managers list existed: their creator still manages them.</summary>
     private static bool CreatedBy(CallerIdentity caller, Programme programme) =>
         caller.Subject.Length > 0 && string.Equals(programme.Audit?.CreatedBy, caller.Subject, StringComparison.Ordinal);
 

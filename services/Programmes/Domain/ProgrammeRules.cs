@@ -41,6 +41,7 @@ public static partial class ProgrammeRules
         Distinct(errors, $"{prefix}.recipient_countries", p.RecipientCountries, c => errors.CountryCode($"{prefix}.recipient_countries", c));
         Distinct(errors, $"{prefix}.recipient_regions", p.RecipientRegions, r => errors.RequiredEnum($"{prefix}.recipient_regions", r));
         ValidateParticipants(p, prefix, errors);
+        ValidateManagers(p, prefix, errors);
         ValidateBudgets(p, prefix, errors);
         ValidateFunderShares(p, prefix, errors);
         for (var i = 0; i < p.Results.Count; i++)
@@ -69,6 +70,22 @@ public static partial class ProgrammeRules
             if (!string.IsNullOrEmpty(o.Organisation) && !seen.Add(o.Organisation))
             {
                 errors.Add($"{path}.organisation", $"{o.Organisation} is listed more than once");
+            }
+        }
+    }
+
+    /// <summary>Managers are user subjects: one line each, listed once.</summary>
+    private static void ValidateManagers(Programme p, string prefix, FieldErrors errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < p.Managers.Count; i++)
+        {
+            var path = $"{prefix}.managers[{i}]";
+            errors.Required(path, p.Managers[i]);
+            errors.SingleLine(path, p.Managers[i], TextLimits.Name);
+            if (p.Managers[i].Length > 0 && !seen.Add(p.Managers[i]))
+            {
+                errors.Add(path, $"{p.Managers[i]} is listed more than once");
             }
         }
     }

@@ -12,7 +12,7 @@ namespace CapacityHub.Trainings.Api;
 /// capacityhub.trainings.v1.ImpactService: metrics folded from the stored aggregates, once or as a
 /// stream that follows changes of the query's programmes.
 /// </summary>
-public sealed class ImpactApi(ImpactAggregates aggregates, IFunderProgrammes funders, ImpactChanges changes, IHostApplicationLifetime lifetime)
+public sealed class ImpactApi(ImpactAggregates aggregates, IFunderProgrammes funders, ICountryOrganisations partners, ImpactChanges changes, IHostApplicationLifetime lifetime)
     : ImpactService.ImpactServiceBase
 {
     public override async Task<V1.ImpactMetrics> GetImpactMetrics(GetImpactMetricsRequest request, ServerCallContext context)
@@ -93,6 +93,12 @@ public sealed class ImpactApi(ImpactAggregates aggregates, IFunderProgrammes fun
         if (scope.Funder is not null)
         {
             var funded = await funders.ProgrammesFundedByAsync(scope.Funder, context.CancellationToken);
+            if (caller.Role == CallerRole.Funder && programmes.FirstOrDefault(p => !funded.Contains(p)) is { } unfunded)
+            {
+                // Refused rather than answered with zeros, which would read as "nobody trained".
+                throw new RpcException(new Status(StatusCode.PermissionDenied, $"Permission denied: {scope.Funder} does not fund {unfunded}."));
+            }
+
             // A funder view covers only the funder's programmes, even when others are named.
             programmes = programmes.Count == 0 ? [.. funded] : [.. programmes.Intersect(funded)];
         }
@@ -110,10 +116,13 @@ public sealed class ImpactApi(ImpactAggregates aggregates, IFunderProgrammes fun
             programmes.Add("programmes/-");
         }
 
+        var country = NullIfEmpty(request.CountryCode);
         return new ImpactQuery
         {
             ProgrammeIds = programmes,
-            CountryCode = NullIfEmpty(request.CountryCode),
+            CountryCode = country,
+            // Reporting discipline is about organisations: a country filter keeps that country's organisations.
+            CountryOrganisations = country is null ? null : await partners.OrganisationsInAsync(country, context.CancellationToken),
             OrganisationId = scope.Organisation,
             From = period is { } p ? LocalDate.FromDateOnly(p.Start) : null,
             To = period is { End: { } end } ? LocalDate.FromDateOnly(end) : null,

@@ -27,6 +27,7 @@ public sealed partial class NominationApi
     private async Task<Nomination> ChangeOneAsync(ChangeNominationStatusRequest request, ServerCallContext context, bool managerOnly, string action,
         Func<TrainingAggregate, string, IReadOnlyList<Domain.Nominations.Nomination>> change)
     {
+        Reasons.Validate(request.Reason);
         var (trainingId, id) = ParseName(request.Name, "name");
         await ChangeAsync(trainingId, id, request.Etag, context, managerOnly, action, aggregate => change(aggregate, id), RosterNeeds.Of([id]));
         return await ReadAsync(trainingId, id, context);
@@ -35,6 +36,7 @@ public sealed partial class NominationApi
     private async Task<ReleaseSeatResponse> ReleaseAsync(ChangeNominationStatusRequest request, ServerCallContext context, bool managerOnly, string action,
         Func<TrainingAggregate, string, IReadOnlyList<Domain.Nominations.Nomination>> change)
     {
+        Reasons.Validate(request.Reason);
         var (trainingId, id) = ParseName(request.Name, "name");
         var promoted = await ChangeAsync(trainingId, id, request.Etag, context, managerOnly, action,
             aggregate => change(aggregate, id), RosterNeeds.Of([id], firstWaitlisted: true));

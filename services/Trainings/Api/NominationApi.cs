@@ -39,8 +39,9 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
             }
 
             errors.ResourceName("nomination.nominating_organisation", request.Nomination.NominatingOrganisation, "organisations");
-            errors.ResourceName("nomination.participant.organisation", request.Nomination.Participant?.Organisation, "organisations");
-            errors.CountryCode("nomination.participant.country_code", request.Nomination.Participant?.CountryCode);
+            // The employer defaults to the nominating organisation; the country follows the employer.
+            errors.ResourceName("nomination.participant.organisation", request.Nomination.Participant?.Organisation, "organisations", required: false);
+            errors.CountryCode("nomination.participant.country_code", request.Nomination.Participant?.CountryCode, required: false);
         }
 
         errors.ThrowIfAny("nomination");
@@ -53,22 +54,32 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
             return await ReadAsync(trainingId!, done, context);
         }
 
-        var participant = TrainingResources.Participant(request.Nomination.Participant);
-        await DomainCalls.Run(() =>
+        var given = request.Nomination.Participant ??= new V1.Participant();
+        if (given.Organisation.Length == 0)
         {
-            participant.Validate("nomination.participant");
-            return Task.FromResult(true);
-        });
+            given.Organisation = organisation;
+        }
+
         if (training.Status != TrainingStatus.OpenForNomination || training.SessionDays.Count == 0)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"The training is {training.Status.ToString().ToLowerInvariant()}, not open for nomination"));
         }
 
         var nominator = await partners.ActiveOrganisationAsync(organisation, context.CancellationToken);
+        var employer = given.Organisation == organisation ? nominator : await partners.ActiveOrganisationAsync(given.Organisation, context.CancellationToken);
         var first = LocalDate.FromDateOnly(training.SessionDays.Min(d => d.Date.ToDateOnly()));
         var last = LocalDate.FromDateOnly(training.SessionDays.Max(d => d.Date.ToDateOnly()));
-        var window = await programmes.WindowAsync(training.Programme, first, last, [organisation], "check that the organisation takes part in the programme", context.CancellationToken);
-        var participates = window.Organisations.Any(o => o.Organisation == organisation && o.Participates && o.MayNominate);
+        var window = await programmes.WindowAsync(training.Programme, first, last, new[] { organisation, given.Organisation }.Distinct(), "check that the organisation takes part in the programme", context.CancellationToken);
+        var nominatorRole = window.Organisations.FirstOrDefault(o => o.Organisation == organisation);
+        var participates = nominatorRole is { Participates: true, MayNominate: true };
+        NominationRules.RequireMayNominate(nominator, employer, nominatorRole, window.Organisations.FirstOrDefault(o => o.Organisation == given.Organisation));
+        given.CountryCode = await DomainCalls.Run(() => Task.FromResult(NominationRules.CountryOf(employer, given.CountryCode)));
+        var participant = TrainingResources.Participant(given);
+        await DomainCalls.Run(() =>
+        {
+            participant.Validate("nomination.participant");
+            return Task.FromResult(true);
+        });
 
         var now = clock.GetUtcNow();
         var id = ResourceNames.NewId();

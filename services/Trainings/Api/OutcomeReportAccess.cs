@@ -12,14 +12,25 @@ namespace CapacityHub.Trainings.Api;
 /// </summary>
 public static class OutcomeReportAccess
 {
-    public static void EnsureCanRead(CallerIdentity caller, string programme, string partner)
+    public static void EnsureCanRead(CallerIdentity caller, string programme, string partner, bool unsubmittedDraft)
     {
         RefuseFunder(caller);
         if (!IsPrivileged(caller) && !Manages(caller, programme) && !ActsFor(caller, partner))
         {
             throw Denied("only the reporting partner and the programme's managers can read this outcome report");
         }
+
+        if (unsubmittedDraft && !SeesDrafts(caller, partner))
+        {
+            throw Denied("a draft outcome report is its partner's own until it is submitted");
+        }
     }
+
+    /// <summary>
+    /// A draft that was never submitted is the partner's work in progress: managers see a report from its first
+    /// submission on (a reopened report they have seen stays visible).
+    /// </summary>
+    public static bool SeesDrafts(CallerIdentity caller, string partner) => IsPrivileged(caller) || ActsFor(caller, partner);
 
     /// <summary>Create, update and submit are the reporting partner's own work.</summary>
     public static void EnsureCanWrite(CallerIdentity caller, string partner)

@@ -65,7 +65,7 @@ public sealed class OutcomeReportApi(OutcomeReportRepository repository, ImpactC
     {
         var caller = context.Caller();
         var stored = await LoadAsync(request.Name, "name", context);
-        OutcomeReportAccess.EnsureCanRead(caller, stored.Value.ProgrammeId, stored.Value.PartnerOrganisationId);
+        OutcomeReportAccess.EnsureCanRead(caller, stored.Value.ProgrammeId, stored.Value.PartnerOrganisationId, UnsubmittedDraft(stored.Value));
         return OutcomeReportMapping.ToProto(stored);
     }
 
@@ -85,9 +85,14 @@ public sealed class OutcomeReportApi(OutcomeReportRepository repository, ImpactC
         var (items, next) = await StoreFailures.Guard(() => repository.ListAsync(
             new OutcomeReportFilter(programmes, partner, status), size, NullIfEmpty(request.PageToken), context.CancellationToken));
         var response = new ListOutcomeReportsResponse { NextPageToken = next ?? "" };
-        response.OutcomeReports.AddRange(items.Select(OutcomeReportMapping.ToProto));
+        response.OutcomeReports.AddRange(items
+            .Where(i => !UnsubmittedDraft(i.Value) || OutcomeReportAccess.SeesDrafts(caller, i.Value.PartnerOrganisationId))
+            .Select(OutcomeReportMapping.ToProto));
         return response;
     }
+
+    private static bool UnsubmittedDraft(OutcomeReportDocument report) =>
+        report.Status == Domain.Outcomes.OutcomeReportStatus.Draft && report.FirstSubmittedAtUnixMs is null;
 
     public override async Task<ProtoReport> UpdateOutcomeReport(UpdateOutcomeReportRequest request, ServerCallContext context)
     {
@@ -151,7 +156,7 @@ public sealed class OutcomeReportApi(OutcomeReportRepository repository, ImpactC
     {
         var caller = context.Caller();
         var errors = new FieldErrors();
-        errors.MaxLength("reason", request.Reason, 2000);
+        errors.MultiLine("reason", request.Reason, Reasons.MaxLength);
         errors.ThrowIfAny("review request");
         var stored = await LoadAsync(request.Name, "name", context);
         return await ChangeAsync(stored, null, context, doc =>

@@ -47,8 +47,11 @@ public sealed partial class TrainingApi
             }
         });
 
-    public override Task<Training> CancelTraining(ChangeTrainingStatusRequest request, ServerCallContext context) =>
-        ChangeAsync(request, TrainingsAccess.Caller(context), context, aggregate => aggregate.Training.Cancel(request.Reason));
+    public override Task<Training> CancelTraining(ChangeTrainingStatusRequest request, ServerCallContext context)
+    {
+        Reasons.Validate(request.Reason);
+        return ChangeAsync(request, TrainingsAccess.Caller(context), context, aggregate => aggregate.Training.Cancel(request.Reason));
+    }
 
     private Task<Training> ChangeAsync(ChangeTrainingStatusRequest request, ServiceDefaults.Identity.CallerIdentity caller, ServerCallContext context, Action<TrainingAggregate> change) =>
         WriteAsync(ParseName(request.Name, "name"), caller, context, aggregate =>

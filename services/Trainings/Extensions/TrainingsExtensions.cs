@@ -26,6 +26,7 @@ public static class TrainingsExtensions
         services.AddSingleton<IFunderProgrammes, FunderProgrammesClient>();
         services.AddSingleton<ProgrammeChecks>();
         services.AddSingleton<PartnerChecks>();
+        services.AddSingleton<ICountryOrganisations>(sp => sp.GetRequiredService<PartnerChecks>());
         services.AddSingleton<TrainingsAccess>();
         services.AddSingleton<TrainingConflicts>();
         // T-B: outcome reports, impact change signal (watchers) and business counters.

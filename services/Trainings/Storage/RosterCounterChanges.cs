@@ -18,7 +18,7 @@ internal sealed class RosterCounterChanges
 
     public void Add(Nomination nomination, NominationStatus? from, NominationStatus to)
     {
-        Seats += RosterCounts.Delta(from, to, NominationLifecycle.HoldsSeat);
+        Seats += RosterCounts.Delta(from, to, NominationLifecycle.TakesSeat);
         Waitlisted += RosterCounts.Delta(from, to, s => s == NominationStatus.Waitlisted);
         var quota = RosterCounts.Delta(from, to, NominationLifecycle.CountsAgainstQuota);
         if (quota == 0)

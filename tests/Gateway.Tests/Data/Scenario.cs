@@ -133,6 +133,7 @@ public sealed class Scenario
     {
         Code = "TEST-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
         IatiIdentifier = "XM-TEST-" + Guid.NewGuid().ToString("N")[..8],
+        Managers = { "test-manager" },
         Title = "ASEAN incident response capacity & skills",
         Description = "Trains CERT staff of ASEAN member states in incident response.",
         PlannedPeriod = new DateRange { StartDate = D(2026, 1, 1), EndDate = D(2028, 12, 31) },

@@ -131,6 +131,7 @@ public sealed class IsolationScenario
     {
         Code = $"{code}-{NewId()[..6]}",
         Title = "Isolation test programme " + code,
+        Managers = { "iso-manager" },
         PlannedPeriod = new DateRange { StartDate = new Date { Year = 2026, Month = 1, Day = 1 }, EndDate = new Date { Year = 2028, Month = 12, Day = 31 } },
         Themes = { GfceTheme.CyberCultureAndSkills },
         RecipientCountries = { "TH", "MY" },

@@ -28,6 +28,11 @@ public sealed class ImpactApiTests : IAsyncLifetime
             Task.FromResult<IReadOnlySet<string>>(programmes.ToHashSet());
     }
 
+    private sealed class NoOrganisations : ICountryOrganisations
+    {
+        public Task<IReadOnlySet<string>> OrganisationsInAsync(string countryCode, CancellationToken ct) => Task.FromResult<IReadOnlySet<string>>(new HashSet<string>());
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
@@ -57,7 +62,7 @@ public sealed class ImpactApiTests : IAsyncLifetime
     }
 
     private ImpactApi Api(IFunderProgrammes? funders = null) =>
-        new(new ImpactAggregates(_store), funders ?? new FakeFunders(Funded), new ImpactChanges(), new TestLifetime());
+        new(new ImpactAggregates(_store), funders ?? new FakeFunders(Funded), new NoOrganisations(), new ImpactChanges(), new TestLifetime());
 
     private static TestCallContext As(CallerIdentity caller)
     {
@@ -93,6 +98,17 @@ public sealed class ImpactApiTests : IAsyncLifetime
         Assert.True(own.Participations.Suppressed);        // 3 people < 5
         Assert.False(own.Participations.HasValue);
         Assert.True(own.CompletionRate.Suppressed);
+    }
+
+    [Fact]
+    public async Task AFunderNamingAProgrammeItDoesNotFundIsDeniedNotShownZeros()
+    {
+        var funder = As(new CallerIdentity("jaif-1", "JAIF", CallerRole.Funder, "jaif", "ID", []));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Api().GetImpactMetrics(new GetImpactMetricsRequest { Programmes = { NotFunded } }, funder));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Contains(NotFunded, error.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,7 +154,7 @@ public sealed class ImpactApiTests : IAsyncLifetime
     {
         var changes = new ImpactChanges();
         using var lifetime = new TestLifetime();
-        var api = new ImpactApi(new ImpactAggregates(_store), new FakeFunders(Funded), changes, lifetime);
+        var api = new ImpactApi(new ImpactAggregates(_store), new FakeFunders(Funded), new NoOrganisations(), changes, lifetime);
         var stream = new CollectingStream();
 
         var watching = api.WatchImpactMetrics(new GetImpactMetricsRequest { Programmes = { Funded } }, stream, Admin());

@@ -70,6 +70,42 @@ public sealed class OutcomeReportWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NarrativesOverTenThousandCharactersAndControlCharactersAreRefusedNamingTheField()
+    {
+        var tooLong = NewReport();
+        tooLong.Narrative = new string('x', 10_001);
+        var withNul = NewReport();
+        withNul.Narrative = "Held\u0000twice";
+
+        var longError = await Fails(StatusCode.InvalidArgument, () => CreateAsync(report: tooLong));
+        var nulError = await Fails(StatusCode.InvalidArgument, () => CreateAsync(report: withNul));
+        var twoLines = NewReport();
+        twoLines.Narrative = "Line one.\nLine two.";
+        var multiLine = await CreateAsync(report: twoLines);
+
+        Assert.Contains(longError.FieldViolations(), v => v.Field.EndsWith("narrative", StringComparison.Ordinal) && v.Description.Contains("10000", StringComparison.Ordinal));
+        Assert.Contains(nulError.FieldViolations(), v => v.Field.EndsWith("narrative", StringComparison.Ordinal));
+        Assert.Equal("Line one.\nLine two.", multiLine.Narrative);
+    }
+
+    [Fact]
+    public async Task ADraftIsThePartnersOwnUntilSubmitted()
+    {
+        var draft = await CreateAsync();
+
+        var hidden = await Fails(StatusCode.PermissionDenied, () => Reports.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = draft.Name }, _host.As(Manager)).ResponseAsync);
+        var listedBefore = await Reports.ListOutcomeReportsAsync(new ListOutcomeReportsRequest { Programme = Programme }, _host.As(Manager));
+        var own = await Reports.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = draft.Name }, _host.As(PartnerAgency));
+        await SubmitAsync(draft);
+        var seen = await Reports.GetOutcomeReportAsync(new GetOutcomeReportRequest { Name = draft.Name }, _host.As(Manager));
+
+        Assert.Contains("draft", hidden.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(listedBefore.OutcomeReports, r => r.Name == draft.Name);
+        Assert.Equal(draft.Name, own.Name);
+        Assert.Equal(draft.Name, seen.Name);
+    }
+
+    [Fact]
     public async Task ReportGoesThroughDraftSubmittedReturnedSubmittedApprovedAndReopenedWithItsHistory()
     {
         var draft = await CreateAsync();
@@ -235,8 +271,9 @@ public sealed class OutcomeReportWorkflowTests : IAsyncLifetime
             (await Reports.ListOutcomeReportsAsync(request ?? new ListOutcomeReportsRequest(), _host.As(caller))).OutcomeReports.Count;
         Assert.Equal(1, await CountAsync(PartnerAgency));
         Assert.Equal(2, await CountAsync(OtherPartnerAgency));
-        Assert.Equal(2, await CountAsync(Manager));
-        Assert.Equal(1, await CountAsync(OtherManager));
+        // Managers see the approved report, not the other partner's unsubmitted drafts.
+        Assert.Equal(1, await CountAsync(Manager));
+        Assert.Equal(0, await CountAsync(OtherManager));
         Assert.Equal(3, await CountAsync(Administrator));
         await Fails(StatusCode.PermissionDenied, () => CountAsync(PartnerAgency, new ListOutcomeReportsRequest { PartnerOrganisation = OtherPartner }));
         await Fails(StatusCode.PermissionDenied, () => CountAsync(Manager, new ListOutcomeReportsRequest { Programme = OtherProgramme }));
@@ -253,9 +290,10 @@ public sealed class OutcomeReportWorkflowTests : IAsyncLifetime
 
         var approved = await Approve(await SubmitAsync(await CreateAsync(report: NewReport(dueYear: 2028))));
 
-        var first = await Reports.ListOutcomeReportsAsync(new ListOutcomeReportsRequest { Programme = Programme, PageSize = 3 }, _host.As(Manager));
+        // The partner pages through its own reports, drafts included (managers do not see unsubmitted drafts).
+        var first = await Reports.ListOutcomeReportsAsync(new ListOutcomeReportsRequest { Programme = Programme, PageSize = 3 }, _host.As(PartnerAgency));
         var second = await Reports.ListOutcomeReportsAsync(
-            new ListOutcomeReportsRequest { Programme = Programme, PageSize = 3, PageToken = first.NextPageToken }, _host.As(Manager));
+            new ListOutcomeReportsRequest { Programme = Programme, PageSize = 3, PageToken = first.NextPageToken }, _host.As(PartnerAgency));
         Assert.Equal([2028, 2029, 2030], first.OutcomeReports.Select(r => r.DueDate.Year));
         Assert.Equal([2031], second.OutcomeReports.Select(r => r.DueDate.Year));
         Assert.Empty(second.NextPageToken);

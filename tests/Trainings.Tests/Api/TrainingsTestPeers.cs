@@ -17,6 +17,8 @@ public sealed class PeerState
 {
     public ConcurrentDictionary<string, (ActivityStatus Status, DateOnly Start, DateOnly End, string[] Nominators, string[] Funders)> Programmes { get; } = new();
     public ConcurrentDictionary<string, Organisation> Organisations { get; } = new();
+    /// <summary>Organisations taking part in a programme as beneficiaries only (not nominating authorities).</summary>
+    public ConcurrentDictionary<string, string[]> Beneficiaries { get; } = new();
 }
 
 /// <summary>
@@ -107,7 +109,19 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
             foreach (var organisation in request.Organisations)
             {
                 var nominates = p.Nominators.Contains(organisation);
-                response.Organisations.Add(new OrganisationParticipation { Organisation = organisation, Participates = nominates, MayNominate = nominates });
+                var beneficiary = state.Beneficiaries.TryGetValue(request.Programme, out var b) && b.Contains(organisation);
+                var participation = new OrganisationParticipation { Organisation = organisation, Participates = nominates || beneficiary, MayNominate = nominates || beneficiary };
+                if (nominates)
+                {
+                    participation.LocalRoles.Add(LocalRole.NominatingAuthority);
+                }
+
+                if (beneficiary)
+                {
+                    participation.LocalRoles.Add(LocalRole.Beneficiary);
+                }
+
+                response.Organisations.Add(participation);
             }
 
             return Task.FromResult(response);
@@ -120,5 +134,12 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
             state.Organisations.TryGetValue(request.Name, out var organisation)
                 ? Task.FromResult(organisation)
                 : throw new RpcException(new Status(StatusCode.NotFound, $"Organisation {request.Name} does not exist."));
+
+        public override Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context)
+        {
+            var response = new ListOrganisationsResponse();
+            response.Organisations.AddRange(state.Organisations.Values.Where(o => request.CountryCode.Length == 0 || o.CountryCode == request.CountryCode));
+            return Task.FromResult(response);
+        }
     }
 }

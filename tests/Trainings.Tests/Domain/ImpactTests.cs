@@ -219,7 +219,7 @@ public class ImpactTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void FunderViewShowsFiguresOnFiveOrMorePeopleAndHidesOnlyTheSmallCountryPlusOneComplement()
+    public void FunderViewRoundsFiguresOnFiveOrMorePeopleDownToFiveAndHidesSmallerOnes()
     {
         var cells = new List<ReachCell>
         {
@@ -233,12 +233,31 @@ public class ImpactTests(ITestOutputHelper output)
         var m = ImpactCalculator.Compute(Query(ImpactAudience.Funder), [Facts], [], cells, []);
 
         Assert.Equal(30, m.UniqueParticipants.Value);
-        Assert.Equal(22.0 / 30, m.FemaleShare.Value!.Value, 9);
+        // 22 women are published as 20 (of 30), every share from its rounded parts.
+        Assert.Equal(20.0 / 30, m.FemaleShare.Value!.Value, 9);
         Assert.True(m.FemaleShareByCountry.Cells["LA"].Suppressed);
-        // LA alone hidden could be recomputed from the total: the next smallest (PH, 7) is hidden too.
-        Assert.True(m.FemaleShareByCountry.Cells["PH"].Suppressed);
-        Assert.Equal(0.5, m.FemaleShareByCountry.Cells["VN"].Value);
-        Assert.Equal(1.0, m.FemaleShareByCountry.Cells["TH"].Value);
+        Assert.Equal(1.0, m.FemaleShareByCountry.Cells["PH"].Value);   // 7 of 7 → 5 of 5
+        Assert.Equal(5, m.FemaleShareByCountry.Cells["PH"].Denominator);
+        Assert.Equal(0.5, m.FemaleShareByCountry.Cells["VN"].Value);   // 6 of 12 → 5 of 10
+        Assert.Equal(1.0, m.FemaleShareByCountry.Cells["TH"].Value);   // 9 of 9 → 5 of 5
+    }
+
+    [Fact]
+    public void ReportingDisciplineFollowsTheCountryFilterThroughTheCountrysOrganisations()
+    {
+        var reporting = new[]
+        {
+            new ReportingCell(new ReportingCellKey(Programme, "organisations/vncert", 2026), Expected: 4, Received: 3, OnTime: 2),
+            new ReportingCell(new ReportingCellKey(Programme, "organisations/thaicert", 2026), Expected: 6, Received: 1, OnTime: 0),
+        };
+        var vietnam = Query() with { CountryCode = "VN", CountryOrganisations = new HashSet<string> { "organisations/vncert" } };
+
+        var all = ImpactCalculator.Compute(Query(), [Facts], [], [], reporting);
+        var vn = ImpactCalculator.Compute(vietnam, [Facts], [], [], reporting);
+
+        Assert.Equal(0.4, all.ReportsReceived.Value);   // 4 of 10
+        Assert.Equal(0.75, vn.ReportsReceived.Value);   // VNCERT's 3 of 4 only
+        Assert.Equal(0.5, vn.ReportsOnTime.Value);
     }
 
     [Fact]

@@ -195,4 +195,25 @@ public class RosterTests
     [InlineData(NominationStatus.FullyAttended, NominationStatus.Withdrawn, false)]
     public void NominationTransitions(NominationStatus from, NominationStatus to, bool allowed) =>
         Assert.Equal(allowed, NominationLifecycle.CanMove(from, to));
+
+    [Fact]
+    public void ACompletedTrainingKeepsTheSeatsItsParticipantsTook()
+    {
+        var training = TestData.OpenTraining(seats: 10);
+        var roster = new Roster(training, []);
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            roster.Nominate(id, TestData.Person(id, "VN", Sex.Female), "organisations/vncert", TestData.DuringWindow, true);
+            roster.Approve(id);
+            roster.Book(id);
+        }
+
+        training.Confirm();
+        training.Start();
+        roster.CloseAttendance("a", 2, 2);
+        roster.CloseAttendance("b", 1, 2);
+        roster.CloseAttendance("c", 0, 2);
+
+        Assert.Equal(3, roster.SeatsTaken);
+    }
 }

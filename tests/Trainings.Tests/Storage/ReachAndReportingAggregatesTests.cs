@@ -106,18 +106,20 @@ public sealed class ReachAndReportingAggregatesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FunderViewSuppressesSmallCellsAndTheirComplement()
+    public async Task FunderViewHidesSmallCellsAndRoundsTheOthersDownToFive()
     {
         await SeedAsync();
 
         var m = await ComputeAsync(Query(ImpactAudience.Funder));
 
-        Assert.Equal(14, m.UniqueParticipants.Value);
-        // TH has 4 people (< 5): hidden; VN would then reveal it by subtraction, so it is hidden too.
+        // 14 people are published as 10: TH's 4 cannot be had as 14 - 10 (DisclosureControl).
+        Assert.Equal(10, m.UniqueParticipants.Value);
         Assert.True(m.FemaleShareByCountry.Cells["TH"].Suppressed);
-        Assert.True(m.FemaleShareByCountry.Cells["VN"].Suppressed);
         Assert.Null(m.FemaleShareByCountry.Cells["TH"].Value);
         Assert.Equal(0, m.FemaleShareByCountry.Cells["TH"].Denominator);
+        // VN: 6 women of 10 are published as 5 of 10.
+        Assert.Equal(0.5, m.FemaleShareByCountry.Cells["VN"].Value);
+        Assert.Equal(10, m.FemaleShareByCountry.Cells["VN"].Denominator);
         Assert.True(m.ParticipantsBySector.Cells["Police"].Suppressed);
         Assert.False(m.FemaleShare.Suppressed);
     }

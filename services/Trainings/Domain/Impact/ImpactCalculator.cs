@@ -96,36 +96,33 @@ public static class ImpactCalculator
             Suppressed = query.Suppresses,
         };
 
-        return query.Suppresses ? Suppress(metrics, totals, query.MinimumCellCount) : metrics;
+        return query.Suppresses ? Suppress(metrics, seats, query.MinimumCellCount) : metrics;
     }
 
     /// <summary>
-    /// Each figure is hidden when the people it describes number fewer than the minimum: enrolled people for
-    /// enrolment ratios, respondents for evaluation means. Reporting discipline is about organisations, not people.
+    /// The funder view (DisclosureControl): counts of people hidden under the minimum and rounded to its base
+    /// above it, shares recomputed from rounded parts, means coarsened. Reporting discipline is about
+    /// organisations, not people, and stays exact.
     /// </summary>
-    private static ImpactMetrics Suppress(ImpactMetrics m, ImpactCounts totals, int min)
+    private static ImpactMetrics Suppress(ImpactMetrics m, long seats, int min) => m with
     {
-        Metric Hide(Metric metric, long people) => people > 0 && people < min ? Metric.Hidden : metric;
-        return m with
-        {
-            UniqueParticipants = m.UniqueParticipants.SuppressBelow(min),
-            Participations = m.Participations.SuppressBelow(min),
-            ParticipantsByOrganisationType = m.ParticipantsByOrganisationType.SuppressBelow(min),
-            ParticipantsBySector = m.ParticipantsBySector.SuppressBelow(min),
-            FillRate = Hide(m.FillRate, totals.Enrolled),
-            NoShowRate = Hide(m.NoShowRate, totals.Enrolled),
-            AttendanceRate = Hide(m.AttendanceRate, totals.Enrolled),
-            CompletionRate = Hide(m.CompletionRate, totals.Enrolled),
-            MeanGainPoints = m.MeanGainPoints.SuppressBelow(min),
-            MeanNormalisedGain = m.MeanNormalisedGain.SuppressBelow(min),
-            MeanSatisfaction = m.MeanSatisfaction.SuppressBelow(min),
-            RelevantShare = m.RelevantShare.SuppressBelow(min),
-            ApplyingAtThreeMonths = m.ApplyingAtThreeMonths.SuppressBelow(min),
-            ApplyingAtSixMonths = m.ApplyingAtSixMonths.SuppressBelow(min),
-            FemaleShare = m.FemaleShare.SuppressBelow(min),
-            FemaleShareByCountry = m.FemaleShareByCountry.SuppressBelow(min),
-        };
-    }
+        UniqueParticipants = DisclosureControl.Count(m.UniqueParticipants, min),
+        Participations = DisclosureControl.Count(m.Participations, min),
+        ParticipantsByOrganisationType = DisclosureControl.Counts(m.ParticipantsByOrganisationType, min),
+        ParticipantsBySector = DisclosureControl.Counts(m.ParticipantsBySector, min),
+        FillRate = DisclosureControl.PeopleOverCapacity(m.FillRate, seats, min),
+        NoShowRate = DisclosureControl.PeopleRatio(m.NoShowRate, min),
+        AttendanceRate = DisclosureControl.Mean(m.AttendanceRate, m.Participations.Denominator, 0.01, min),
+        CompletionRate = DisclosureControl.PeopleRatio(m.CompletionRate, min),
+        MeanGainPoints = DisclosureControl.Mean(m.MeanGainPoints, m.MeanGainPoints.Denominator, 1, min),
+        MeanNormalisedGain = DisclosureControl.Mean(m.MeanNormalisedGain, m.MeanNormalisedGain.Denominator, 0.01, min),
+        MeanSatisfaction = DisclosureControl.Mean(m.MeanSatisfaction, m.MeanSatisfaction.Denominator, 0.1, min),
+        RelevantShare = DisclosureControl.PeopleRatio(m.RelevantShare, min),
+        ApplyingAtThreeMonths = DisclosureControl.PeopleRatio(m.ApplyingAtThreeMonths, min),
+        ApplyingAtSixMonths = DisclosureControl.PeopleRatio(m.ApplyingAtSixMonths, min),
+        FemaleShare = DisclosureControl.PeopleRatio(m.FemaleShare, min),
+        FemaleShareByCountry = DisclosureControl.PeopleRatios(m.FemaleShareByCountry, min),
+    };
 
     private static Breakdown CountBreakdown(IReadOnlyDictionary<string, long> counts) =>
         new(counts.Where(c => c.Value > 0).ToDictionary(c => c.Key, c => Metric.Count(c.Value), StringComparer.Ordinal));
@@ -152,7 +149,8 @@ public static class ImpactCalculator
         foreach (var cell in cells)
         {
             if (query.ProgrammeIds.Contains(cell.Key.ProgrammeId) && query.IncludesYear(cell.Key.DueYear)
-                && (query.OrganisationId is null || query.OrganisationId == cell.Key.OrganisationId))
+                && (query.OrganisationId is null || query.OrganisationId == cell.Key.OrganisationId)
+                && (query.CountryCode is null || query.CountryOrganisations?.Contains(cell.Key.OrganisationId) == true))
             {
                 expected += cell.Expected;
                 received += cell.Received;

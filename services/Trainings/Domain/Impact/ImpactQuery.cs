@@ -19,6 +19,11 @@ public sealed record ImpactQuery
     public required IReadOnlySet<string> ProgrammeIds { get; init; }
     public string? CountryCode { get; init; }
     public string? OrganisationId { get; init; }
+    /// <summary>
+    /// With a country filter, the organisations of that country (from the Partners service): reporting cells
+    /// are per organisation, not per participant, so this is how they follow the country filter.
+    /// </summary>
+    public IReadOnlySet<string>? CountryOrganisations { get; init; }
     /// <summary>Inclusive; trainings are in the period by their first session date.</summary>
     public LocalDate? From { get; init; }
     public LocalDate? To { get; init; }

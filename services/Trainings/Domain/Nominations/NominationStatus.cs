@@ -44,6 +44,12 @@ public static class NominationLifecycle
     /// <summary>Holds one of the training's seats.</summary>
     public static bool HoldsSeat(NominationStatus s) => s is NominationStatus.Approved or NominationStatus.Booked;
 
+    /// <summary>
+    /// What a training's seats_taken counts: seats held now, and after the event the seats people took
+    /// (attended or not), so a completed training keeps its count.
+    /// </summary>
+    public static bool TakesSeat(NominationStatus s) => HoldsSeat(s) || IsEnrolled(s);
+
     /// <summary>Was enrolled in the event (booked, and then whatever attendance showed).</summary>
     public static bool IsEnrolled(NominationStatus s) =>
         s is NominationStatus.Booked or NominationStatus.NoShow or NominationStatus.PartiallyAttended or NominationStatus.FullyAttended;

@@ -1,3 +1,5 @@
+using CapacityHub.ServiceDefaults.Validation;
+
 namespace CapacityHub.Trainings.Domain.Nominations;
 
 /// <summary>Recorded sex, used only in aggregates (gender balance); unknown is a valid answer.</summary>
@@ -30,6 +32,11 @@ public sealed record Participant
             .Require(!string.IsNullOrWhiteSpace(OrganisationId), $"{prefix}.organisation_id", "is required")
             .Require(Scheduling.CountryCodes.IsAlpha2(CountryCode), $"{prefix}.country_code", "must be an ISO 3166-1 alpha-2 code such as 'MY'")
             .Require(Enum.IsDefined(Sex), $"{prefix}.sex", "is not a known value")
+            .SingleLine(Id, $"{prefix}.id", TextLimits.Name)
+            .SingleLine(Name, $"{prefix}.name", TextLimits.Name)
+            .SingleLine(Email, $"{prefix}.email", TextLimits.Email)
+            .SingleLine(Sector, $"{prefix}.sector", TextLimits.Name)
+            .SingleLine(JobTitle, $"{prefix}.job_title", TextLimits.Name)
             .ThrowIfAny();
     }
 

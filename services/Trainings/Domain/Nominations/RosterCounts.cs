@@ -47,7 +47,7 @@ public sealed class RosterCounts
     /// <summary>Moves one nomination's contribution from <paramref name="from"/> (null when new) to <paramref name="to"/>.</summary>
     internal void Apply(Nomination nomination, NominationStatus? from, NominationStatus to)
     {
-        SeatsTaken += Delta(from, to, NominationLifecycle.HoldsSeat);
+        SeatsTaken += Delta(from, to, NominationLifecycle.TakesSeat);
         Waitlisted += Delta(from, to, s => s == NominationStatus.Waitlisted);
         var quota = Delta(from, to, NominationLifecycle.CountsAgainstQuota);
         if (quota != 0)

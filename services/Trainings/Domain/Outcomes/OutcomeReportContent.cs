@@ -1,3 +1,4 @@
+using CapacityHub.ServiceDefaults.Validation;
 using NodaTime;
 
 namespace CapacityHub.Trainings.Domain.Outcomes;
@@ -15,18 +16,19 @@ public sealed record OutcomeReportContent
     public string Narrative { get; init; } = "";
     public IReadOnlyList<string> EvidenceLinks { get; init; } = [];
 
-    public const int MaxNarrativeLength = 20_000;
+    public const int MaxNarrativeLength = TextLimits.Narrative;
+    public const int MaxLinkLength = 2_000;
 
     public void Validate()
     {
-        var errors = new FieldErrors()
-            .Require(Narrative.Length <= MaxNarrativeLength, "narrative", $"must be at most {MaxNarrativeLength} characters");
+        var errors = new FieldErrors().MultiLine(Narrative, "narrative", MaxNarrativeLength);
         for (var i = 0; i < IndicatorValues.Count; i++)
         {
             var value = IndicatorValues[i];
             errors.Require(!string.IsNullOrWhiteSpace(value.IndicatorId), $"indicator_values[{i}].indicator_id", "is required");
             errors.Require(IndicatorValues.Take(i).All(v => v.IndicatorId != value.IndicatorId), $"indicator_values[{i}].indicator_id", "is reported twice");
             errors.Require(value.Female is null or >= 0 && value.Male is null or >= 0, $"indicator_values[{i}]", "sex breakdowns must not be negative");
+            errors.MultiLine(value.Comment, $"indicator_values[{i}].comment", TextLimits.ShortText);
             errors.Require(value.Female is null || value.Male is null || value.Female + value.Male <= value.Value, $"indicator_values[{i}]", "female plus male must not exceed the value");
         }
 
@@ -34,6 +36,7 @@ public sealed record OutcomeReportContent
         {
             var ok = Uri.TryCreate(EvidenceLinks[i], UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
             errors.Require(ok, $"evidence_links[{i}]", "must be an absolute http or https link");
+            errors.SingleLine(EvidenceLinks[i], $"evidence_links[{i}]", MaxLinkLength);
         }
 
         errors.ThrowIfAny();

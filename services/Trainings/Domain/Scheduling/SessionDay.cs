@@ -40,7 +40,13 @@ public sealed record SessionDay
             .Require(end > start, "local_end", "must be after local_start")
             .Require(end - start <= MaximumLength, "local_end", $"a session day lasts at most {MaximumLength.TotalHours:0} hours")
             .Require(trainerIds.All(t => !string.IsNullOrWhiteSpace(t)), "trainer_ids", "must not contain blank ids")
-            .Require(trainerIds.Distinct(StringComparer.Ordinal).Count() == trainerIds.Count, "trainer_ids", "must not repeat a trainer");
+            .Require(trainerIds.Distinct(StringComparer.Ordinal).Count() == trainerIds.Count, "trainer_ids", "must not repeat a trainer")
+            .SingleLine(room, "room", ServiceDefaults.Validation.TextLimits.Name);
+        for (var i = 0; i < trainerIds.Count; i++)
+        {
+            errors.SingleLine(trainerIds[i], $"trainers[{i}]", ServiceDefaults.Validation.TextLimits.Name);
+        }
+
         errors.ThrowIfAny();
         return new SessionDay
         {

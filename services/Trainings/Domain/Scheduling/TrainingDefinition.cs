@@ -1,3 +1,5 @@
+using CapacityHub.ServiceDefaults.Validation;
+
 namespace CapacityHub.Trainings.Domain.Scheduling;
 
 /// <summary>The editable description of a training, validated as a whole before it is accepted.</summary>
@@ -31,7 +33,15 @@ public sealed record TrainingDefinition
             .Require(NominationWindow.Opens < NominationWindow.Deadline, "nomination_window.deadline", "must be after the window opens")
             .Require(Topics.All(t => !string.IsNullOrWhiteSpace(t)), "topics", "must not contain blank topics")
             .Require(Mode == TrainingMode.Online || !string.IsNullOrWhiteSpace(Venue.Name), "venue.name", "is required for in-person and blended trainings")
-            .Require(string.IsNullOrEmpty(Venue.CountryCode) || CountryCodes.IsAlpha2(Venue.CountryCode), "venue.country_code", "must be an ISO 3166-1 alpha-2 code such as 'JP'");
+            .Require(string.IsNullOrEmpty(Venue.CountryCode) || CountryCodes.IsAlpha2(Venue.CountryCode), "venue.country_code", "must be an ISO 3166-1 alpha-2 code such as 'JP'")
+            .SingleLine(Title, "title", MaxTitleLength)
+            .SingleLine(Venue.Name, "venue.name", TextLimits.Name)
+            .SingleLine(Venue.City, "venue.city", TextLimits.Name)
+            .MultiLine(EligibilityNotes, "eligibility_notes", TextLimits.Narrative);
+        for (var i = 0; i < Topics.Count; i++)
+        {
+            errors.SingleLine(Topics[i], $"topics[{i}]", TextLimits.Name);
+        }
 
         for (var i = 0; i < Quotas.Count; i++)
         {
