@@ -15,6 +15,7 @@ public sealed class PartnerAgencyTests(SystemFixture system)
         await page.GotoAsync("/partner/trainings");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open trainings", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "ICS Security Fundamentals" })).ToContainTextAsync("Wed 10 Feb 2027 07:00");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "ICS Security Fundamentals" })).ToContainTextAsync("no quota");
         await Screenshots.SaveBothWidthsAsync(page, "partner-open-trainings");
         await page.GetByRole(AriaRole.Link, new() { Name = "ICS Security Fundamentals" }).ClickAsync();
         await Expect(page.Locator(".day").First).ToContainTextAsync("Wed 10 Feb 2027 07:00–15:00 Asia/Bangkok (UTC+07)");

@@ -19,13 +19,18 @@ public static class OpenTrainingsPage
     }
 
     private static string Table(WebRequest request, IReadOnlyList<Training> trainings, string empty) => trainings.Count == 0 ? $"<p>{E(empty)}</p>" :
-        "<div class=\"table-wrap\"><table class=\"responsive\"><thead><tr><th scope=\"col\">Training</th><th scope=\"col\">Where</th><th scope=\"col\">First day (your time)</th><th scope=\"col\">Deadline (your time)</th><th scope=\"col\" class=\"num\">Seats left</th><th scope=\"col\">Status</th></tr></thead><tbody>" +
+        "<div class=\"table-wrap\"><table class=\"responsive\"><thead><tr><th scope=\"col\">Training</th><th scope=\"col\">Where</th><th scope=\"col\">First day (your time)</th><th scope=\"col\">Deadline (your time)</th><th scope=\"col\" class=\"num\">Seats left</th><th scope=\"col\">Your quota left</th><th scope=\"col\">Status</th></tr></thead><tbody>" +
         Join(trainings, t =>
         {
             var first = t.SessionDays.FirstOrDefault(d => d.StartInstant is not null);
             return $"<tr><td data-label=\"Training\"><a href=\"/partner/trainings/{E(Formats.Id(t.Name))}\">{E(t.Title)}</a></td><td data-label=\"Where\">{E(t.Venue?.City ?? "")} {E(t.Venue?.CountryCode ?? "")}</td>" +
                 $"<td data-label=\"First day\">{(first is null ? "–" : E(ViewerZone.Format(Formats.ToInstant(first.StartInstant), request.Zone.Zone)))}</td>" +
                 $"<td data-label=\"Deadline\">{(t.NominationDeadline is null ? "–" : E(ViewerZone.Format(Formats.ToInstant(t.NominationDeadline), request.Zone.Zone)))}</td>" +
-                $"<td class=\"num\" data-label=\"Seats left\">{Math.Max(0, t.Seats - t.SeatsTaken)}</td><td data-label=\"Status\"><span class=\"status\">{E(Words(t.Status))}</span></td></tr>";
+                $"<td class=\"num\" data-label=\"Seats left\">{Math.Max(0, t.Seats - t.SeatsTaken)}</td><td data-label=\"Your quota left\">{E(QuotaText(t))}</td><td data-label=\"Status\"><span class=\"status\">{E(Words(t.Status))}</span></td></tr>";
         }) + "</tbody></table></div>";
+
+    /// <summary>What the Trainings service says is left of the quotas that apply to this partner, e.g. "TH: 0 of 3 (used up)".</summary>
+    public static string QuotaText(Training t) => t.QuotasLeft.Count == 0 ? "no quota" :
+        string.Join("; ", t.QuotasLeft.Select(q =>
+            $"{(q.Scope == QuotaScope.Country ? q.Key : "your organisation")}: {q.Left} of {q.Seats}{(q.Left == 0 ? " (used up)" : "")}"));
 }

@@ -12,7 +12,7 @@ public static class AgreementRules
     {
         errors.RequiredEnum($"{prefix}.type", a.Type);
         errors.Required($"{prefix}.title", a.Title);
-        errors.MaxLength($"{prefix}.title", a.Title, 300);
+        errors.SingleLine($"{prefix}.title", a.Title, 300);
         if (a.Parties.Count < 2)
         {
             errors.Add($"{prefix}.parties", "an agreement needs at least two parties");

@@ -10,6 +10,9 @@ public static partial class OrganisationRules
 {
     public const string Collection = "organisations";
 
+    /// <summary>E.164 allows 15 digits; room for a "+", spaces and an extension.</summary>
+    public const int MaxPhone = 40;
+
     public static void Validate(Organisation o, string prefix, FieldErrors errors)
     {
         if (!string.IsNullOrEmpty(o.IatiIdentifier) && !IatiIdentifier().IsMatch(o.IatiIdentifier))
@@ -17,12 +20,14 @@ public static partial class OrganisationRules
             errors.Add($"{prefix}.iati_identifier", $"\"{o.IatiIdentifier}\" is not an IATI organisation identifier (agency prefix such as \"XM-DAC\" or \"JP\", '-', id; no spaces)");
         }
 
+        errors.MaxLength($"{prefix}.iati_identifier", o.IatiIdentifier, 100);
         errors.Required($"{prefix}.display_name", o.DisplayName);
-        errors.MaxLength($"{prefix}.display_name", o.DisplayName, 300);
-        errors.MaxLength($"{prefix}.acronym", o.Acronym, 40);
+        // Official names of ministries and agencies run longer than a person's name; still one line.
+        errors.SingleLine($"{prefix}.display_name", o.DisplayName, 300);
+        errors.SingleLine($"{prefix}.acronym", o.Acronym, 40);
         errors.RequiredEnum($"{prefix}.type", o.Type);
         errors.CountryCode($"{prefix}.country_code", o.CountryCode);
-        errors.MaxLength($"{prefix}.country_display_name", o.CountryDisplayName, 100);
+        errors.SingleLine($"{prefix}.country_display_name", o.CountryDisplayName, 100);
         errors.KnownEnum($"{prefix}.status", o.Status);
         var regions = new HashSet<Common.V1.RegionGroup>();
         foreach (var region in o.RegionGroups)
@@ -57,7 +62,11 @@ public static partial class OrganisationRules
     private static void ValidateContact(Contact c, string path, FieldErrors errors)
     {
         errors.Required($"{path}.full_name", c.FullName);
+        errors.SingleLine($"{path}.full_name", c.FullName, TextLimits.Name);
         errors.Required($"{path}.email", c.Email);
+        errors.SingleLine($"{path}.email", c.Email, TextLimits.Email);
+        errors.SingleLine($"{path}.phone", c.Phone, MaxPhone);
+        errors.SingleLine($"{path}.job_title", c.JobTitle, TextLimits.Name);
         if (!string.IsNullOrWhiteSpace(c.Email) && !IsEmail(c.Email))
         {
             errors.Add($"{path}.email", $"\"{c.Email}\" is not an e-mail address");

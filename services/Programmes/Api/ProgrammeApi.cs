@@ -33,6 +33,11 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         errors.ResourceName("participant", request.Participant, ProgrammeRules.Organisations, required: false);
         errors.CountryCode("recipient_country", request.RecipientCountry, required: false);
         errors.SingleLine("manager", request.Manager, TextLimits.Name);
+        if (request.ParticipantMayNominate && request.Participant.Length == 0)
+        {
+            errors.Add("participant_may_nominate", "needs participant: the organisation whose right to nominate is asked about");
+        }
+
         errors.ThrowIfAny("list request");
         var size = Paging.SizeOf(request.PageSize);
 
@@ -66,7 +71,10 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         var (items, next) = await StoreFailures.Guard(() => repository.ListAsync(
             new ProgrammeListFilter(request.Status, tags), size, request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken));
         var response = new ListProgrammesResponse { NextPageToken = next ?? "" };
-        response.Programmes.AddRange(items);
+        // Roles are not indexed; AIP-158 allows the short page this may leave.
+        response.Programmes.AddRange(request.ParticipantMayNominate
+            ? items.Where(p => p.ParticipatingOrganisations.Any(o => o.Organisation == request.Participant && ProgrammeRules.MayNominate(o)))
+            : items);
         return response;
     }
 

@@ -52,6 +52,10 @@ public static partial class ProgrammeRules
         ResultsFramework.RequireUniqueIds(p, prefix, errors);
     }
 
+    /// <summary>An organisation nominates participants where it is the nominating authority or a beneficiary.</summary>
+    public static bool MayNominate(ParticipatingOrganisation o) =>
+        o.LocalRoles.Any(r => r is LocalRole.NominatingAuthority or LocalRole.Beneficiary);
+
     public static void ValidateParticipant(ParticipatingOrganisation o, string path, FieldErrors errors)
     {
         errors.ResourceName($"{path}.organisation", o.Organisation, Organisations);

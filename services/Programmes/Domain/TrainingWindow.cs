@@ -38,7 +38,7 @@ public static class TrainingWindow
             {
                 answer.Role = match.Role;
                 answer.LocalRoles.AddRange(match.LocalRoles);
-                answer.MayNominate = match.LocalRoles.Any(r => r is LocalRole.NominatingAuthority or LocalRole.Beneficiary);
+                answer.MayNominate = ProgrammeRules.MayNominate(match);
             }
 
             response.Organisations.Add(answer);

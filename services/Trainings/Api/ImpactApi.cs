@@ -12,7 +12,7 @@ namespace CapacityHub.Trainings.Api;
 /// capacityhub.trainings.v1.ImpactService: metrics folded from the stored aggregates, once or as a
 /// stream that follows changes of the query's programmes.
 /// </summary>
-public sealed class ImpactApi(ImpactAggregates aggregates, IFunderProgrammes funders, ICountryOrganisations partners, ImpactChanges changes, IHostApplicationLifetime lifetime)
+public sealed class ImpactApi(ImpactAggregates aggregates, IProgrammeMemberships funders, ICountryOrganisations partners, ImpactChanges changes, IHostApplicationLifetime lifetime)
     : ImpactService.ImpactServiceBase
 {
     public override async Task<V1.ImpactMetrics> GetImpactMetrics(GetImpactMetricsRequest request, ServerCallContext context)

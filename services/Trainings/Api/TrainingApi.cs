@@ -10,7 +10,7 @@ namespace CapacityHub.Trainings.Api;
 
 /// <summary>capacityhub.trainings.v1.TrainingService: validate, authorise, check with Programmes, apply the domain rules, store.</summary>
 public sealed partial class TrainingApi(
-    TrainingStore store, TrainingsAccess access, ProgrammeChecks programmes, TrainingConflicts conflicts, TrainingsMetrics metrics, TimeProvider clock)
+    TrainingStore store, TrainingsAccess access, ProgrammeChecks programmes, TrainingConflicts conflicts, TrainingsMetrics metrics, QuotasLeft quotasLeft, TimeProvider clock)
     : TrainingService.TrainingServiceBase
 {
     private static readonly HashSet<string> Updatable =
@@ -24,6 +24,7 @@ public sealed partial class TrainingApi(
         var caller = TrainingsAccess.Caller(context);
         var training = (await LoadAsync(request.Name, "name", context)).Value;
         await access.RequireReadTrainingAsync(caller, training, context.CancellationToken);
+        await quotasLeft.AddAsync(training, caller, context.CancellationToken);
         return training;
     }
 
@@ -57,6 +58,11 @@ public sealed partial class TrainingApi(
             (scope is null || scope(t))
             && (request.OpenToCountry.Length == 0 || TrainingsAccess.OpenTo(t, request.OpenToCountry, null) || !t.Quotas.Any(q => q.Scope == QuotaScope.Country))
             && (dates is null || StartsWithin(t, dates.Value.Start, dates.Value.End))));
+        foreach (var training in response.Trainings)
+        {
+            await quotasLeft.AddAsync(training, caller, context.CancellationToken);
+        }
+
         return response;
     }
 

@@ -6,10 +6,11 @@ namespace CapacityHub.Trainings.Api;
 
 /// <summary>
 /// Who may see and change trainings and nominations (ARCHITECTURE.md, "Security model"): administrators
-/// and services everything; managers the programmes they manage; partners the trainings open to them and
-/// only their own organisation's nominations; funders trainings of programmes they fund, never personal data.
+/// and services everything; managers the programmes they manage; partners the trainings they may nominate to
+/// (a programme they nominate in, a quota naming them or none) and only their own organisation's nominations;
+/// funders trainings of programmes they fund, never personal data.
 /// </summary>
-public sealed class TrainingsAccess(IFunderProgrammes funders)
+public sealed class TrainingsAccess(IProgrammeMemberships memberships)
 {
     public static CallerIdentity Caller(ServerCallContext context) => context.Caller();
 
@@ -34,7 +35,8 @@ public sealed class TrainingsAccess(IFunderProgrammes funders)
 
     public async Task<bool> CanReadTrainingAsync(CallerIdentity caller, Training training, CancellationToken ct) =>
         Manages(caller, training.Programme)
-        || (caller.Role == CallerRole.PartnerAgency && OpenTo(training, caller.CountryCode, OrganisationOf(caller)))
+        || (caller.Role == CallerRole.PartnerAgency && OpenTo(training, caller.CountryCode, OrganisationOf(caller))
+            && (await NominatingInAsync(caller, ct)).Contains(training.Programme))
         || (caller.Role == CallerRole.Funder && (await FundedAsync(caller, ct)).Contains(training.Programme));
 
     public async Task RequireReadTrainingAsync(CallerIdentity caller, Training training, CancellationToken ct)
@@ -60,7 +62,9 @@ public sealed class TrainingsAccess(IFunderProgrammes funders)
         }
 
         var organisation = OrganisationOf(caller);
-        return t => Manages(caller, t.Programme) || (caller.Role == CallerRole.PartnerAgency && OpenTo(t, caller.CountryCode, organisation));
+        var nominatingIn = caller.Role == CallerRole.PartnerAgency ? await NominatingInAsync(caller, ct) : new HashSet<string>();
+        return t => Manages(caller, t.Programme)
+            || (caller.Role == CallerRole.PartnerAgency && nominatingIn.Contains(t.Programme) && OpenTo(t, caller.CountryCode, organisation));
     }
 
     /// <summary>Open to everyone without quotas; otherwise to the countries and organisations given a quota.</summary>
@@ -100,7 +104,10 @@ public sealed class TrainingsAccess(IFunderProgrammes funders)
     }
 
     private async Task<IReadOnlySet<string>> FundedAsync(CallerIdentity caller, CancellationToken ct) =>
-        OrganisationOf(caller) is { } organisation ? await funders.ProgrammesFundedByAsync(organisation, ct) : new HashSet<string>();
+        OrganisationOf(caller) is { } organisation ? await memberships.ProgrammesFundedByAsync(organisation, ct) : new HashSet<string>();
+
+    private async Task<IReadOnlySet<string>> NominatingInAsync(CallerIdentity caller, CancellationToken ct) =>
+        OrganisationOf(caller) is { } organisation ? await memberships.ProgrammesNominatingInAsync(organisation, ct) : new HashSet<string>();
 
     private static string Bare(string name, string prefix) => name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
 

@@ -23,12 +23,13 @@ public static class TrainingsExtensions
         services.AddSingleton<TrainingStore>();
         // Upgrades a store written by an earlier version before the server listens (logs when it does).
         services.AddHostedService<TrainingsSchema>();
-        services.AddSingleton<IFunderProgrammes, FunderProgrammesClient>();
+        services.AddSingleton<IProgrammeMemberships, ProgrammeMembershipsClient>();
         services.AddSingleton<ProgrammeChecks>();
         services.AddSingleton<PartnerChecks>();
         services.AddSingleton<ICountryOrganisations>(sp => sp.GetRequiredService<PartnerChecks>());
         services.AddSingleton<TrainingsAccess>();
         services.AddSingleton<TrainingConflicts>();
+        services.AddSingleton<QuotasLeft>();
         // T-B: outcome reports, impact change signal (watchers) and business counters.
         services.AddSingleton<ImpactChanges>();
         services.AddSingleton<TrainingsMetrics>();

@@ -50,6 +50,10 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
         return ([.. page.Items.Select(d => (d.Value, ToResource(d)))], page.Next);
     }
 
+    /// <summary>Live nominations of one training counted against one quota, as its counter holds them.</summary>
+    public async Task<long> QuotaUsedAsync(string trainingId, QuotaScope scope, string key, CancellationToken ct) =>
+        (await store.Collection(TrainingsCollections.QuotaUsage).GetAsync(QuotaUsage.IdOf(trainingId, scope, key), ct))?.Value.Used ?? 0;
+
     /// <summary>Live nominations (any training) of one person, for participant conflict checks.</summary>
     public async Task<IReadOnlyList<StoredNomination>> NominationsOfPersonAsync(string email, CancellationToken ct)
     {

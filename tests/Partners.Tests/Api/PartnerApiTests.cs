@@ -57,6 +57,26 @@ public sealed class PartnerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OversizedOrMultiLineTextIsRefusedNamingTheFieldAndNothingIsStored()
+    {
+        var o = SamplePartners.Cert();
+        o.DisplayName = new string('x', 900_000);
+        o.Contacts[0].FullName = "Nguyen\nVan A";
+        o.Contacts[0].JobTitle = new string('y', 201);
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => CreateAsync(o));
+        var listed = await Api.ListOrganisations(new ListOrganisationsRequest(), context);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal(
+            ["organisation.display_name", "organisation.contacts[0].full_name", "organisation.contacts[0].job_title"],
+            e.FieldViolations().Select(v => v.Field));
+        Assert.Contains("300", e.FieldViolations()[0].Description, StringComparison.Ordinal);
+        Assert.Contains("single line", e.FieldViolations()[1].Description, StringComparison.Ordinal);
+        Assert.Empty(listed.Organisations);
+    }
+
+    [Fact]
     public async Task ListFiltersByCountryTypeAndRegionInNameOrder()
     {
         await CreateAsync(SamplePartners.Cert());

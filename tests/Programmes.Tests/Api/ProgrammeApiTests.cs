@@ -208,6 +208,30 @@ public sealed class ProgrammeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListsTheProgrammesAnOrganisationMayNominateInByTheSameRuleAsTheTrainingWindow()
+    {
+        var created = await CreateAsync();
+
+        var etda = await Api.ListProgrammes(new ListProgrammesRequest { Participant = Etda, ParticipantMayNominate = true }, context);
+        var meti = await Api.ListProgrammes(new ListProgrammesRequest { Participant = Meti, ParticipantMayNominate = true }, context);
+        var metiAnyRole = await Api.ListProgrammes(new ListProgrammesRequest { Participant = Meti }, context);
+        var window = await Api.CheckTrainingWindow(new CheckTrainingWindowRequest
+        {
+            Programme = created.Name,
+            TrainingDates = Range(D(2018, 9, 10), D(2018, 9, 14)),
+            Organisations = { Etda, Meti },
+        }, context);
+        var noParticipant = await Assert.ThrowsAsync<RpcException>(() => Api.ListProgrammes(new ListProgrammesRequest { ParticipantMayNominate = true }, context));
+
+        Assert.Equal([created.Name], etda.Programmes.Select(p => p.Name));
+        Assert.Empty(meti.Programmes);
+        Assert.Equal([created.Name], metiAnyRole.Programmes.Select(p => p.Name));
+        Assert.Equal([true, false], window.Organisations.Select(o => o.MayNominate));
+        Assert.Equal(StatusCode.InvalidArgument, noParticipant.StatusCode);
+        Assert.Equal("participant_may_nominate", Assert.Single(noParticipant.FieldViolations()).Field);
+    }
+
+    [Fact]
     public async Task CheckTrainingWindowReportsStatusPeriodAndParticipation()
     {
         var created = await CreateAsync();

@@ -22,10 +22,13 @@ public sealed class ImpactApiTests : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"trainings-api-{Guid.NewGuid():N}");
     private SqliteDocumentStore _store = null!;
 
-    private sealed class FakeFunders(params string[] programmes) : IFunderProgrammes
+    private sealed class FakeFunders(params string[] programmes) : IProgrammeMemberships
     {
         public Task<IReadOnlySet<string>> ProgrammesFundedByAsync(string funder, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlySet<string>>(programmes.ToHashSet());
+
+        public Task<IReadOnlySet<string>> ProgrammesNominatingInAsync(string organisation, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlySet<string>>(new HashSet<string>());
     }
 
     private sealed class NoOrganisations : ICountryOrganisations
@@ -61,7 +64,7 @@ public sealed class ImpactApiTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private ImpactApi Api(IFunderProgrammes? funders = null) =>
+    private ImpactApi Api(IProgrammeMemberships? funders = null) =>
         new(new ImpactAggregates(_store), funders ?? new FakeFunders(Funded), new NoOrganisations(), new ImpactChanges(), new TestLifetime());
 
     private static TestCallContext As(CallerIdentity caller)
@@ -141,7 +144,7 @@ public sealed class ImpactApiTests : IAsyncLifetime
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         using var channel = ServiceChannels.Open($"http://127.0.0.1:{port}");
-        var funders = new FunderProgrammesClient(new ProgrammeService.ProgrammeServiceClient(channel));
+        var funders = new ProgrammeMembershipsClient(new ProgrammeService.ProgrammeServiceClient(channel));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Api(funders).GetImpactMetrics(new GetImpactMetricsRequest { Funder = "organisations/jaif" }, Admin()));
 

@@ -75,7 +75,11 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
         public override Task<ListProgrammesResponse> ListProgrammes(ListProgrammesRequest request, ServerCallContext context)
         {
             var response = new ListProgrammesResponse();
-            response.Programmes.AddRange(state.Programmes.Where(p => p.Value.Funders.Contains(request.Funder)).Select(p => new Programme { Name = p.Key }));
+            var matching = request.ParticipantMayNominate
+                ? state.Programmes.Where(p => p.Value.Nominators.Contains(request.Participant)
+                    || (state.Beneficiaries.TryGetValue(p.Key, out var b) && b.Contains(request.Participant)))
+                : state.Programmes.Where(p => p.Value.Funders.Contains(request.Funder));
+            response.Programmes.AddRange(matching.Select(p => new Programme { Name = p.Key }));
             return Task.FromResult(response);
         }
 
