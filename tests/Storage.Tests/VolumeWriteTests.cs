@@ -6,17 +6,18 @@ using Xunit.Abstractions;
 namespace CapacityHub.Storage.Tests;
 
 /// <summary>
-/// Measured write rates (printed to the test output) with floors far below what this backend reaches,
-/// so a regression of an order of magnitude fails while a busy shared machine does not.
+/// Bulk and durable writes at volume: what they must get right (every document stored, indexed pages and
+/// counts over them correct). The rates are printed to the test output for information only; speed is
+/// judged by the benchmarks (tests/Benchmarks), never by a timed assertion on a shared machine.
 /// </summary>
-public sealed class ThroughputTests(ITestOutputHelper output) : IDisposable
+public sealed class VolumeWriteTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
 
     [Fact]
-    public async Task Bulk_inserts_seed_quickly_and_indexed_reads_stay_fast_over_them()
+    public async Task Bulk_inserts_store_every_document_and_indexed_pages_and_counts_over_them_are_right()
     {
         await using var store = await OpenAsync("bulk.db");
         var participants = store.Collection(TestCollections.Participants);
@@ -39,14 +40,12 @@ public sealed class ThroughputTests(ITestOutputHelper output) : IDisposable
         var countMs = reading.Elapsed.TotalMilliseconds;
         output.WriteLine($"indexed page of 50: {pageMs:N1} ms; indexed count of {count:N0}: {countMs:N1} ms");
 
-        Assert.True(perSecond > 1_000, $"bulk insert reached only {perSecond:N0}/s");
         Assert.Equal(50, next.Items.Count);
         Assert.Equal(total / 20, count);
-        Assert.True(pageMs < 500, $"a page took {pageMs:N1} ms");
     }
 
     [Fact]
-    public async Task Single_durable_writes_are_acknowledged_at_a_useful_rate()
+    public async Task Sequential_and_concurrent_durable_writes_are_all_stored()
     {
         await using var store = await OpenAsync("single.db");
         var participants = store.Collection(TestCollections.Participants);
@@ -71,12 +70,11 @@ public sealed class ThroughputTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"single durable inserts: {sequentialRate:N0}/s sequential, {concurrentRate:N0}/s with 8 concurrent writers");
 
         Assert.Equal(sequential * 2 - (sequential % 8), await participants.CountAsync(Filter.All));
-        Assert.True(sequentialRate > 20, $"durable inserts reached only {sequentialRate:N0}/s");
     }
 
     /// <summary>The impact-metrics scale: opt in with CAPACITYHUB_STORAGE_MILLION=1 (about a minute on 2 cores).</summary>
     [MillionFact]
-    public async Task A_million_enrolments_seed_and_their_aggregate_reads_in_well_under_200_ms()
+    public async Task A_million_enrolments_seed_and_their_aggregate_and_indexed_count_are_right()
     {
         await using var store = await OpenAsync("million.db");
         var participants = store.Collection(TestCollections.Participants);
@@ -98,7 +96,7 @@ public sealed class ThroughputTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"1,000,000 seeded in {seeding.Elapsed.TotalSeconds:N1} s ({total / seeding.Elapsed.TotalSeconds:N0}/s wall, {total / cpuSeconds:N0} per CPU-second); aggregate read {aggregateMs:N2} ms; indexed count of {count:N0} in {countMs:N1} ms");
 
         Assert.Equal(total, tally!.Value.Count);
-        Assert.True(aggregateMs < 200, $"aggregate read took {aggregateMs:N1} ms");
+        Assert.Equal(total / 20, count);
     }
 
     private static async Task SeedAsync(IDocumentCollection<Participant> participants, int total)
