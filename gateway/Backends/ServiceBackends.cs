@@ -17,11 +17,13 @@ public sealed class ServiceBackends : IDisposable
 {
     private readonly List<ServiceChannel> channels = [];
 
+    private readonly Dictionary<string, CallInvoker> byOwner = new(StringComparer.Ordinal);
+
     public ServiceBackends(IConfiguration configuration, UserCallerInterceptor caller)
     {
-        Programmes = Open(configuration, "Programmes", caller);
-        Partners = Open(configuration, "Partners", caller);
-        Trainings = Open(configuration, "Trainings", caller);
+        Programmes = Open(configuration, ServiceOwners.Programmes, caller);
+        Partners = Open(configuration, ServiceOwners.Partners, caller);
+        Trainings = Open(configuration, ServiceOwners.Trainings, caller);
         ProgrammeClient = new ProgrammeService.ProgrammeServiceClient(Programmes);
         PartnerClient = new PartnerService.PartnerServiceClient(Partners);
         TrainingClient = new TrainingService.TrainingServiceClient(Trainings);
@@ -30,7 +32,7 @@ public sealed class ServiceBackends : IDisposable
         ImpactClient = new ImpactService.ImpactServiceClient(Trainings);
     }
 
-    /// <summary>Invokers per service, for calls made by method name (REST routes).</summary>
+    /// <summary>Invokers per service, for calls made by method name (REST face, health).</summary>
     public CallInvoker Programmes { get; }
 
     public CallInvoker Partners { get; }
@@ -49,6 +51,20 @@ public sealed class ServiceBackends : IDisposable
 
     public ImpactService.ImpactServiceClient ImpactClient { get; }
 
+    /// <summary>The invoker of the service that owns "package.Service/Method", or null when the gateway does not forward it.</summary>
+    public CallInvoker? InvokerFor(string method) =>
+        ServiceOwners.OwnerOf(method) is { } owner ? byOwner[owner] : null;
+
+    /// <summary>The configured address of a service, by its owner name (<see cref="ServiceOwners"/>).</summary>
+    public static string AddressOf(IConfiguration configuration, string service)
+    {
+        var key = $"Services:{service}";
+        var address = configuration[key];
+        return string.IsNullOrWhiteSpace(address)
+            ? throw new InvalidOperationException($"Configure {key} with the address of the {service} service (e.g. http://127.0.0.1:5101).")
+            : address;
+    }
+
     public void Dispose()
     {
         foreach (var channel in channels)
@@ -59,15 +75,9 @@ public sealed class ServiceBackends : IDisposable
 
     private CallInvoker Open(IConfiguration configuration, string service, UserCallerInterceptor caller)
     {
-        var key = $"Services:{service}";
-        var address = configuration[key];
-        if (string.IsNullOrWhiteSpace(address))
-        {
-            throw new InvalidOperationException($"Configure {key} with the address of the {service} service (e.g. http://127.0.0.1:5101).");
-        }
-
-        var channel = ServiceChannels.Open(address, caller);
+        var channel = ServiceChannels.Open(AddressOf(configuration, service), caller, new ServiceUnavailableInterceptor(service));
         channels.Add(channel);
+        byOwner[service] = channel;
         return channel;
     }
 }

@@ -17,15 +17,21 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/programmes/{programme}:exportIati", context => Guarded(context, RpcMethods.Path(ProgrammeService.Descriptor, "GetProgramme"), IatiAsync));
-        endpoints.MapGet("/api/v1/trainings/{training}:exportCalendar", context => Guarded(context, RpcMethods.Path(TrainingService.Descriptor, "GetTraining"), CalendarAsync));
+        var getProgramme = RestAccess.MethodName(ProgrammeService.Descriptor, "GetProgramme");
+        var getTraining = RestAccess.MethodName(TrainingService.Descriptor, "GetTraining");
+        endpoints.MapGet("/api/v1/programmes/{programme}:exportIati", (string programme, HttpContext context) => Guarded(context, getProgramme, IatiAsync))
+            .WithName("ExportIatiActivity").WithSummary("IATI 2.03 activity XML with results computed from the impact metrics")
+            .WithTags("Exports").Produces(StatusCodes.Status200OK, contentType: "application/xml");
+        endpoints.MapGet("/api/v1/trainings/{training}:exportCalendar", (string training, HttpContext context) => Guarded(context, getTraining, CalendarAsync))
+            .WithName("ExportTrainingCalendar").WithSummary("iCalendar (RFC 5545) of the training's session days")
+            .WithTags("Exports").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         return endpoints;
     }
 
     private static async Task IatiAsync(HttpContext context)
     {
         var backends = context.RequestServices.GetRequiredService<ServiceBackends>();
-        var options = RestEndpoints.CallOptionsFor(context);
+        var options = RestAccess.CallOptionsFor(context);
         var name = $"programmes/{context.Request.RouteValues["programme"]}";
         var programme = await backends.ProgrammeClient.GetProgrammeAsync(new GetProgrammeRequest { Name = name }, options);
         var batch = new BatchGetOrganisationsRequest { AllowMissing = true };
@@ -49,7 +55,7 @@ public static class ExportEndpoints
     {
         var backends = context.RequestServices.GetRequiredService<ServiceBackends>();
         var training = await backends.TrainingClient.GetTrainingAsync(
-            new GetTrainingRequest { Name = $"trainings/{context.Request.RouteValues["training"]}" }, RestEndpoints.CallOptionsFor(context));
+            new GetTrainingRequest { Name = $"trainings/{context.Request.RouteValues["training"]}" }, RestAccess.CallOptionsFor(context));
         context.Response.ContentType = "text/calendar; charset=utf-8";
         context.Response.Headers.ContentDisposition = "attachment; filename=\"training.ics\"";
         await context.Response.WriteAsync(TrainingCalendar.Build(training, DateTimeOffset.UtcNow), context.RequestAborted);
@@ -59,7 +65,7 @@ public static class ExportEndpoints
     {
         try
         {
-            await RestEndpoints.AuthoriseAsync(context, rpcMethod.TrimStart('/'));
+            await RestAccess.AuthoriseAsync(context, rpcMethod);
             await export(context);
         }
         catch (RpcException e)

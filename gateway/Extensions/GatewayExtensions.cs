@@ -21,7 +21,7 @@ public static class GatewayExtensions
         builder.AddGrpcForwarding();
         builder.AddGatewayLimits();
         builder.Services.AddImpactDashboard();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<RestOpenApi>());
+        builder.AddRestFace();
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
         builder.Services.AddGrpc(options => options.Interceptors.Add<RpcServerTelemetry>());
@@ -43,15 +43,15 @@ public static class GatewayExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRestResponses();
         app.MapGrpcHealthChecksService();
         app.MapGrpcService<DashboardApi>();
         app.MapGrpcReflectionService();
         app.MapGrpcForwarding();
         app.MapDemoSignIn();
-        app.MapRestApi();
+        app.MapRestFace();
         app.MapCsvImports();
         app.MapExports();
-        app.MapOpenApi();
         app.MapWebApp();
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using CapacityHub.Gateway.Backends;
 
 namespace CapacityHub.Gateway.Forwarding;
 
@@ -16,14 +17,10 @@ public sealed class BackendTargets : IDisposable
 
     public BackendTargets(IConfiguration configuration)
     {
-        var programmes = Open(configuration, "Programmes");
-        var partners = Open(configuration, "Partners");
-        var trainings = Open(configuration, "Trainings");
-        byService["capacityhub.programmes.v1.ProgrammeService"] = programmes;
-        byService["capacityhub.partners.v1.PartnerService"] = partners;
-        foreach (var service in new[] { "TrainingService", "NominationService", "OutcomeReportService", "ImpactService" })
+        var owners = ServiceOwners.Names.ToDictionary(name => name, name => Open(configuration, name));
+        foreach (var (service, owner) in ServiceOwners.ByService)
         {
-            byService[$"capacityhub.trainings.v1.{service}"] = trainings;
+            byService[service] = owners[owner];
         }
     }
 
@@ -39,13 +36,7 @@ public sealed class BackendTargets : IDisposable
 
     private BackendTarget Open(IConfiguration configuration, string name)
     {
-        var key = $"Services:{name}";
-        var address = configuration[key];
-        if (string.IsNullOrWhiteSpace(address))
-        {
-            throw new InvalidOperationException($"Configure {key} with the address of the {name} service (e.g. http://127.0.0.1:5101).");
-        }
-
+        var address = ServiceBackends.AddressOf(configuration, name);
         var handler = new SocketsHttpHandler
         {
             // Past a service's concurrent-stream limit, open another connection instead of queueing calls.

@@ -71,11 +71,37 @@ public static class RestErrors
         return WriteAsync(context, code, message, details);
     }
 
-    public static async Task WriteAsync(HttpContext context, StatusCode code, string message, IReadOnlyList<object> details)
+    public static Task WriteAsync(HttpContext context, StatusCode code, string message, IReadOnlyList<object> details)
     {
-        context.Response.StatusCode = HttpStatusOf(code);
+        var headers = context.Response.Headers;
+        if (code == StatusCode.Unauthenticated)
+        {
+            headers.WWWAuthenticate = BearerChallenge;
+        }
+        else if (code == StatusCode.Unavailable)
+        {
+            headers.RetryAfter = RetryAfterSeconds;
+        }
+
+        return WriteBodyAsync(context, HttpStatusOf(code), StatusName(code), message, details);
+    }
+
+    /// <summary>413 for a body over the gateway's limit, REST and web forms alike (429 is only ever a rate limit).</summary>
+    public static Task WriteTooLargeAsync(HttpContext context, long limit) =>
+        WriteBodyAsync(context, StatusCodes.Status413PayloadTooLarge, StatusName(StatusCode.InvalidArgument),
+            $"The request body is larger than the gateway's limit of {limit} bytes ({limit / (1024 * 1024)} MiB).", []);
+
+    /// <summary>RFC 6750: a 401 names the scheme the caller should use.</summary>
+    public const string BearerChallenge = "Bearer realm=\"CapacityHub\"";
+
+    /// <summary>A service that is down is usually back (restarted, or another pod) within seconds.</summary>
+    public const string RetryAfterSeconds = "5";
+
+    private static async Task WriteBodyAsync(HttpContext context, int httpStatus, string status, string message, IReadOnlyList<object> details)
+    {
+        context.Response.StatusCode = httpStatus;
         context.Response.ContentType = "application/json; charset=utf-8";
-        var body = new { error = new { code = HttpStatusOf(code), status = StatusName(code), message, details } };
+        var body = new { error = new { code = httpStatus, status, message, details } };
         await JsonSerializer.SerializeAsync(context.Response.Body, body, (JsonSerializerOptions?)null, context.RequestAborted);
     }
 }

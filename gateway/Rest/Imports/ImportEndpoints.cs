@@ -15,13 +15,19 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapCsvImports(this IEndpointRouteBuilder endpoints)
     {
         const string training = "/api/v1/trainings/{training}";
-        endpoints.MapPost(training + "/nominations:import", context => HandleAsync(context, RpcMethods.Path(NominationService.Descriptor, "Nominate"), async (caller, name, table, options) =>
-            await new NominationImport(context.RequestServices.GetRequiredService<ServiceBackends>())
-                .ImportAsync(caller, name, table, ImportId(context), options)));
-        endpoints.MapPost(training + "/attendance:import", context => HandleAsync(context, RpcMethods.Path(NominationService.Descriptor, "BatchRecordAttendance"), async (_, name, table, options) =>
-            await new LearningImport(context.RequestServices.GetRequiredService<ServiceBackends>()).ImportAttendanceAsync(name, table, options)));
-        endpoints.MapPost(training + "/assessments:import", context => HandleAsync(context, RpcMethods.Path(NominationService.Descriptor, "BatchRecordAssessments"), async (_, name, table, options) =>
-            await new LearningImport(context.RequestServices.GetRequiredService<ServiceBackends>()).ImportAssessmentsAsync(name, table, options)));
+        var nominate = RestAccess.MethodName(NominationService.Descriptor, "Nominate");
+        var attendance = RestAccess.MethodName(NominationService.Descriptor, "BatchRecordAttendance");
+        var assessments = RestAccess.MethodName(NominationService.Descriptor, "BatchRecordAssessments");
+        endpoints.MapPost(training + "/nominations:import", (string training, HttpContext context) => HandleAsync(context, nominate, async (caller, name, table, options) =>
+                await new NominationImport(context.RequestServices.GetRequiredService<ServiceBackends>())
+                    .ImportAsync(caller, name, table, ImportId(context), options)))
+            .Described("ImportNominations", "CSV nominations: every row checked first, per-row errors, nothing applied when any row is bad");
+        endpoints.MapPost(training + "/attendance:import", (string training, HttpContext context) => HandleAsync(context, attendance, async (_, name, table, options) =>
+                await new LearningImport(context.RequestServices.GetRequiredService<ServiceBackends>()).ImportAttendanceAsync(name, table, options)))
+            .Described("ImportAttendance", "CSV attendance (one transactional BatchRecordAttendance)");
+        endpoints.MapPost(training + "/assessments:import", (string training, HttpContext context) => HandleAsync(context, assessments, async (_, name, table, options) =>
+                await new LearningImport(context.RequestServices.GetRequiredService<ServiceBackends>()).ImportAssessmentsAsync(name, table, options)))
+            .Described("ImportAssessments", "CSV assessment scores (one transactional BatchRecordAssessments)");
         return endpoints;
     }
 
@@ -31,10 +37,10 @@ public static class ImportEndpoints
     {
         try
         {
-            var caller = await RestEndpoints.AuthoriseAsync(context, rpcMethod.TrimStart('/'));
+            var caller = await RestAccess.AuthoriseAsync(context, rpcMethod);
             var table = await CsvTable.ReadAsync(context.Request, context.RequestAborted);
             var name = $"trainings/{context.Request.RouteValues["training"]}";
-            var nominations = await import(caller, name, table, RestEndpoints.CallOptionsFor(context));
+            var nominations = await import(caller, name, table, RestAccess.CallOptionsFor(context));
             context.Response.ContentType = "application/json; charset=utf-8";
             var items = string.Join(",", nominations.Select(n => ProtoJson.Formatter.Format(n)));
             await context.Response.WriteAsync($"{{\"imported\":{nominations.Count},\"nominations\":[{items}]}}", context.RequestAborted);
@@ -48,6 +54,11 @@ public static class ImportEndpoints
             await RestErrors.WriteAsync(context, e);
         }
     }
+
+    private static RouteHandlerBuilder Described(this RouteHandlerBuilder route, string id, string summary) => route
+        .WithName(id).WithSummary(summary).WithTags("Imports")
+        .Accepts<string>("text/csv", "multipart/form-data")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json");
 
     /// <summary>The client's "requestId" (so a retried upload nominates nobody twice), else a new one.</summary>
     private static string ImportId(HttpContext context)

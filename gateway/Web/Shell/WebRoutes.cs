@@ -18,14 +18,27 @@ public static class WebRoutes
         endpoints.MapPost(pattern, (Func<HttpContext, Task<IResult>>)(async http =>
         {
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+            IFormCollection form;
+            try
             {
-                return PageLayout.Render(WebRequest.For(http), "Form expired",
-                    "<p>This form could not be accepted: its security token is missing or has expired. Go back, reload the page and submit again.</p>",
-                    StatusCodes.Status400BadRequest);
+                if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+                {
+                    return PageLayout.Render(WebRequest.For(http), "Form expired",
+                        "<p>This form could not be accepted: its security token is missing or has expired. Go back, reload the page and submit again.</p>",
+                        StatusCodes.Status400BadRequest);
+                }
+
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+            {
+                // Kestrel's body limit or the form reader's part limits: the same 413 the REST face gives.
+                var limit = http.RequestServices.GetRequiredService<Limits.GatewayLimitsOptions>().MaxRequestBodyBytes;
+                return PageLayout.Render(WebRequest.For(http), "Too large to send",
+                    $"<p class=\"error\" role=\"alert\">This form is larger than the {limit / (1024 * 1024)} MiB the gateway accepts. Send a smaller file or split it.</p>",
+                    StatusCodes.Status413PayloadTooLarge);
             }
 
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
             return await RunAsync(http, roles, request => action(request, form));
         })).DisableAntiforgery();
 
@@ -58,6 +71,11 @@ public static class WebRoutes
         }
         catch (RpcException e) when (!http.RequestAborted.IsCancellationRequested)
         {
+            if (e.StatusCode == StatusCode.Unavailable)
+            {
+                http.Response.Headers.RetryAfter = Rest.RestErrors.RetryAfterSeconds;
+            }
+
             return PageLayout.Render(request, e.StatusCode == StatusCode.PermissionDenied ? "Not allowed" : "Could not load this page",
                 $"<p class=\"error\" role=\"alert\">{Html.E(ServiceErrors.Describe(e))}</p>", ServiceErrors.HttpStatus(e));
         }

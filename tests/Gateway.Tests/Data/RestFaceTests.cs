@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CapacityHub.Gateway.Authentication;
-using CapacityHub.Gateway.Rest;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Trainings.V1;
 
@@ -14,21 +13,37 @@ public sealed class RestFaceTests(RunningSystem system)
     private Scenario S => system.Scenario;
 
     [Fact]
-    public async Task OpenApiDocumentDescribesEveryRouteWithTheRpcItMapsTo()
+    public async Task OpenApiDocumentHasEveryAnnotatedRpcWithTheBearerSchemeAndNothingButTheApi()
     {
         var (status, body) = await system.SendAsync(HttpMethod.Get, "/openapi/v1.json", null);
+        Assert.True(status == 200, body);
         using var document = JsonDocument.Parse(body);
         var paths = document.RootElement.GetProperty("paths");
-        var operations = paths.EnumerateObject().Sum(p => p.Value.EnumerateObject().Count(o => o.Name is "get" or "post" or "patch" or "delete"));
-        var get = paths.GetProperty("/api/v1/programmes/{programme}").GetProperty("get");
+        var operations = paths.EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "patch" or "delete").Select(o => (Path: p.Name, Verb: o.Name)))
+            .ToList();
+        var annotated = AnnotatedRpcs.All();
+
+        Assert.All(annotated, a => Assert.True(a.Rule is not null, $"{a.Method.FullName} has no google.api.http annotation"));
+        Assert.True(operations.Count >= annotated.Count + 5, $"{operations.Count} operations for {annotated.Count} annotated RPCs and 5 uploads/exports:\n{string.Join("\n", operations)}");
+        Assert.All(operations, o => Assert.StartsWith("/api/v1/", o.Path, StringComparison.Ordinal));
+        Assert.Contains(operations, o => o.Path == "/api/v1/trainings/{training}/nominations:import" && o.Verb == "post");
+        Assert.Contains(operations, o => o.Path == "/api/v1/trainings/{training}/nominations/{nomination}:approve" && o.Verb == "post");
+        Assert.Contains(operations, o => o.Path == "/api/v1/programmes/{programme}" && o.Verb == "patch");
+        var bearer = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal("http", bearer.GetProperty("type").GetString());
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+        Assert.Equal("bearer", document.RootElement.GetProperty("security")[0].EnumerateObject().Single().Name);
+    }
+
+    [Fact]
+    public async Task InteractiveReferenceIsServedAtApiDocs()
+    {
+        var (status, body) = await system.SendAsync(HttpMethod.Get, "/api/docs", null);
 
         Assert.Equal(200, status);
-        Assert.True(operations >= RestRoutes.All.Count + 5, $"{operations} operations for {RestRoutes.All.Count} routes and 5 uploads/exports");
-        Assert.Equal("ProgrammeService_GetProgramme", get.GetProperty("operationId").GetString());
-        Assert.Equal("capacityhub.programmes.v1.ProgrammeService/GetProgramme", get.GetProperty("summary").GetString());
-        var programme = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("capacityhub.programmes.v1.Programme");
-        Assert.True(programme.GetProperty("properties").TryGetProperty("plannedPeriod", out _));
-        Assert.True(paths.TryGetProperty("/api/v1/trainings/{training}/nominations:import", out _));
+        Assert.Contains("CapacityHub API", body, StringComparison.Ordinal);
+        Assert.Contains("scalar", body, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -47,17 +62,22 @@ public sealed class RestFaceTests(RunningSystem system)
     {
         var unauthenticated = await system.SendAsync(HttpMethod.Get, "/api/v1/programmes", null);
         var missing = await system.SendAsync(HttpMethod.Get, "/api/v1/programmes/no-such-programme", Scenario.Admin);
-        var invalid = await system.SendAsync(HttpMethod.Post, "/api/v1/programmes", Scenario.Admin,
-            new StringContent("""{"requestId":"r-invalid","programme":{"title":""}}""", Encoding.UTF8, "application/json"));
+        var invalid = await system.SendAsync(HttpMethod.Post, "/api/v1/programmes?requestId=r-invalid", Scenario.Admin,
+            new StringContent("""{"title":""}""", Encoding.UTF8, "application/json"));
         var notJson = await system.SendAsync(HttpMethod.Post, "/api/v1/programmes", Scenario.Admin,
-            new StringContent("""{"programme": {"titel": "x"}}""", Encoding.UTF8, "application/json"));
-        var denied = await system.SendAsync(HttpMethod.Post, "/api/v1/programmes", S.FunderUser,
-            new StringContent("""{"requestId":"r-funder","programme":{"code":"X"}}""", Encoding.UTF8, "application/json"));
+            new StringContent("""{"titel": "x"}""", Encoding.UTF8, "application/json"));
+        var denied = await system.SendAsync(HttpMethod.Post, "/api/v1/programmes?requestId=r-funder", S.FunderUser,
+            new StringContent("""{"code":"X"}""", Encoding.UTF8, "application/json"));
         var stale = await system.SendAsync(HttpMethod.Patch, $"/api/v1/{S.Programme.Name}?updateMask=title", Scenario.Admin,
-            new StringContent("""{"programme":{"title":"Renamed","etag":"stale-etag"}}""", Encoding.UTF8, "application/json"));
+            new StringContent("""{"title":"Renamed","etag":"stale-etag"}""", Encoding.UTF8, "application/json"));
         var badQuery = await system.SendAsync(HttpMethod.Get, "/api/v1/programmes?colour=blue", Scenario.Admin);
 
         AssertError(unauthenticated, 401, "UNAUTHENTICATED");
+        using (var challenge = await system.Web.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/programmes")))
+        {
+            Assert.Equal("Bearer", challenge.Headers.WwwAuthenticate.Single().Scheme);
+        }
+
         AssertError(missing, 404, "NOT_FOUND");
         AssertError(invalid, 400, "INVALID_ARGUMENT");
         Assert.Contains("programme.code", Violations(invalid.Body));
@@ -66,6 +86,38 @@ public sealed class RestFaceTests(RunningSystem system)
         AssertError(stale, 409, "ABORTED");
         AssertError(badQuery, 400, "INVALID_ARGUMENT");
         Assert.Contains("colour", Violations(badQuery.Body));
+    }
+
+    [Fact]
+    public async Task BodiesOverTheLimitGet413NeverATooManyRequestsAndNothingIsStored()
+    {
+        var before = await system.CallAsync<ListProgrammesResponse>(HttpMethod.Get, "/api/v1/programmes?pageSize=1000", Scenario.Admin);
+        var huge = "{\"title\":\"" + new string('x', 5 * 1024 * 1024) + "\"}";
+        // As a well-behaved client sends a large body: the gateway refuses it from its Content-Length alone.
+        using var request = system.Request(HttpMethod.Post, "/api/v1/programmes?requestId=r-huge", Scenario.Admin, new StringContent(huge, Encoding.UTF8, "application/json"));
+        request.Headers.ExpectContinue = true;
+        using var response = await system.Web.SendAsync(request);
+        var (status, body) = ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        var after = await system.CallAsync<ListProgrammesResponse>(HttpMethod.Get, "/api/v1/programmes?pageSize=1000", Scenario.Admin);
+
+        Assert.Equal(413, status);
+        Assert.Contains("limit", body, StringComparison.Ordinal);
+        Assert.Equal(before.Programmes.Count, after.Programmes.Count);
+    }
+
+    [Fact]
+    public async Task UnknownEnumNamesAndWrongTypesNameTheField()
+    {
+        var badEnum = await system.SendAsync(HttpMethod.Get, $"/api/v1/{S.Training.Name}/nominations?statuses=NOMINATION_STATUS_MAYBE", S.Manager);
+        var wrongType = await system.SendAsync(HttpMethod.Get, "/api/v1/programmes?pageSize=many", Scenario.Admin);
+        var badBody = await system.SendAsync(HttpMethod.Post, $"/api/v1/{S.Training.Name}:schedule", S.Manager,
+            new StringContent("""{"sessionDays": "monday"}""", Encoding.UTF8, "application/json"));
+
+        AssertError(badEnum, 400, "INVALID_ARGUMENT");
+        Assert.Contains("NOMINATION_STATUS_MAYBE", badEnum.Body, StringComparison.Ordinal);
+        AssertError(wrongType, 400, "INVALID_ARGUMENT");
+        AssertError(badBody, 400, "INVALID_ARGUMENT");
+        Assert.Contains("body", Violations(badBody.Body));
     }
 
     [Fact]

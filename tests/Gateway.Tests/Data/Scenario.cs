@@ -57,20 +57,15 @@ public sealed class Scenario
         var funder = await CreateOrganisationAsync(system, "Japan Cyber Fund", "JP", OrganisationType.Government, "XM-TEST-JCF");
         var thai = await CreateOrganisationAsync(system, "ThaiCERT", "TH", OrganisationType.Csirt, "TH-TEST-CERT");
         var malaysian = await CreateOrganisationAsync(system, "MyCERT", "MY", OrganisationType.Csirt, "MY-TEST-CERT");
-        var created = await system.CallAsync<Programme>(HttpMethod.Post, "/api/v1/programmes", Admin, new CreateProgrammeRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Programme = NewProgramme(funder.Name, thai.Name, malaysian.Name),
-        });
+        var created = await system.CallAsync<Programme>(HttpMethod.Post, $"/api/v1/programmes?requestId={Guid.NewGuid()}", Admin,
+            NewProgramme(funder.Name, thai.Name, malaysian.Name));
         var programme = await system.CallAsync<Programme>(HttpMethod.Post, $"/api/v1/{created.Name}:startImplementation", Admin,
             new ChangeProgrammeStatusRequest { EffectiveDate = D(2026, 1, 5) });
         var scenario = new Scenario { Funder = funder, ThaiPartner = thai, MalaysianPartner = malaysian, Programme = programme, Training = null!, Nominations = [] };
         var manager = scenario.Manager;
         var now = DateTimeOffset.UtcNow;
-        var training = await system.CallAsync<Training>(HttpMethod.Post, "/api/v1/trainings", manager, new CreateTrainingRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Training = new Training
+        var training = await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/trainings?requestId={Guid.NewGuid()}", manager,
+            new Training
             {
                 Programme = programme.Name,
                 Title = "Incident Response, Fundamentals; Hands-on",
@@ -82,8 +77,7 @@ public sealed class Scenario
                 WaitlistSize = 5,
                 NominationOpenTime = Timestamp.FromDateTimeOffset(now.AddDays(-1)),
                 NominationDeadline = Timestamp.FromDateTimeOffset(now.AddDays(30)),
-            },
-        });
+            });
         training = await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/{training.Name}:schedule", manager, new ScheduleTrainingRequest
         {
             SessionDays = { Day(2027, 2, 1), Day(2027, 2, 2) },
@@ -114,10 +108,8 @@ public sealed class Scenario
     };
 
     private static Task<Organisation> CreateOrganisationAsync(RunningSystem system, string name, string country, OrganisationType type, string iati) =>
-        system.CallAsync<Organisation>(HttpMethod.Post, "/api/v1/organisations", Admin, new CreateOrganisationRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            Organisation = new Organisation
+        system.CallAsync<Organisation>(HttpMethod.Post, $"/api/v1/organisations?requestId={Guid.NewGuid()}", Admin,
+            new Organisation
             {
                 DisplayName = name,
                 Acronym = name.Split(' ')[0],
@@ -126,8 +118,7 @@ public sealed class Scenario
                 CountryCode = country,
                 Status = OrganisationStatus.Active,
                 Contacts = { new Contact { FullName = "Focal Point", Email = "focal@" + country.ToLowerInvariant() + ".example", Roles = { FocalPointRole.Primary } } },
-            },
-        });
+            });
 
     private static Programme NewProgramme(string funder, string thai, string malaysian) => new()
     {
