@@ -17,7 +17,7 @@ public sealed class ServiceBackends : IDisposable
 {
     private readonly List<ServiceChannel> channels = [];
 
-    private readonly Dictionary<string, CallInvoker> byOwner = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ServiceChannel> byOwner = new(StringComparer.Ordinal);
 
     public ServiceBackends(IConfiguration configuration, UserCallerInterceptor caller)
     {
@@ -53,7 +53,11 @@ public sealed class ServiceBackends : IDisposable
 
     /// <summary>The invoker of the service that owns "package.Service/Method", or null when the gateway does not forward it.</summary>
     public CallInvoker? InvokerFor(string method) =>
-        ServiceOwners.OwnerOf(method) is { } owner ? byOwner[owner] : null;
+        ServiceOwners.OwnerOf(method) is { } owner ? byOwner[owner].Invoker : null;
+
+    /// <summary>Each service's standard health client, on its bare channel (health is anonymous).</summary>
+    public IEnumerable<(string Service, Grpc.Health.V1.Health.HealthClient Health)> HealthClients() =>
+        byOwner.Select(pair => (pair.Key, new Grpc.Health.V1.Health.HealthClient(pair.Value.Channel)));
 
     /// <summary>The configured address of a service, by its owner name (<see cref="ServiceOwners"/>).</summary>
     public static string AddressOf(IConfiguration configuration, string service)

@@ -26,12 +26,14 @@ public static class GatewayExtensions
         builder.Services.AddAntiforgery();
         builder.Services.AddGrpc(options => options.Interceptors.Add<RpcServerTelemetry>());
         builder.Services.AddGrpcReflection();
-        // The gateway serves once started, under both names the Kubernetes probes ask for.
-        builder.Services.AddHealthChecks().AddCheck("process", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        // Readiness ("") needs every backend serving; liveness only needs the process.
+        builder.Services.AddHealthChecks()
+            .AddCheck("process", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy())
+            .AddCheck<BackendsHealth>(BackendsHealth.Name);
         builder.Services.AddGrpcHealthChecks(options =>
         {
             options.Services.Map("", _ => true);
-            options.Services.Map(ServiceDefaults.Health.StoreHealth.LivenessService, _ => true);
+            options.Services.Map(ServiceDefaults.Health.StoreHealth.LivenessService, check => check.Name == "process");
         });
         return builder;
     }

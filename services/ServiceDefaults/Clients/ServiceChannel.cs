@@ -13,9 +13,12 @@ public sealed class ServiceChannel(string address, GrpcChannel channel, CallInvo
 
     public CallInvoker Invoker { get; } = invoker;
 
+    /// <summary>The bare channel, without the caller's interceptors: for anonymous calls such as health checks.</summary>
+    public GrpcChannel Channel { get; } = channel;
+
     public static implicit operator CallInvoker(ServiceChannel channel) => channel.Invoker;
 
     public CallInvoker ToCallInvoker() => Invoker;
 
-    public void Dispose() => channel.Dispose();
+    public void Dispose() => Channel.Dispose();
 }

@@ -147,6 +147,39 @@ public sealed class ForwardingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADownServiceIs503WithRetryAfterOnRestNamingTheServiceNeverItsAddress()
+    {
+        using var http = new HttpClient();
+        // The test gateway listens on its cleartext HTTP/2 port only; REST is served there too.
+        using var request = new HttpRequestMessage(HttpMethod.Get, gateway.Address + "/api/v1/programmes/p1")
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", gateway.TokenFor(PartnerTh));
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True((int)response.StatusCode == 503, $"{(int)response.StatusCode}: {body}");
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("Programmes service is unavailable", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadinessIsNotServingWhileABackendIsDownButLivenessServes()
+    {
+        var health = new global::Grpc.Health.V1.Health.HealthClient(gateway.Channel);
+
+        var readiness = await health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest { Service = "" });
+        var liveness = await health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest { Service = "liveness" });
+
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, readiness.Status);
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, liveness.Status);
+    }
+
+    [Fact]
     public async Task AMessageOverFourMebibytesIsRefusedBeforeTheServicesHandler()
     {
         var huge = new GetTrainingRequest { Name = new string('x', 4 * 1024 * 1024 + 1) };
