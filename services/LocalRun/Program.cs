@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using CapacityHub.LocalRun;
+using Microsoft.Extensions.Logging;
 
 // ./run.sh → dotnet CapacityHub.LocalRun.dll [--data DIR] [--base-port N]
 var data = ArgumentValue("--data") ?? "data";
@@ -20,6 +21,8 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     context.Cancel = true;
     stop.Cancel();
 });
+// Declared before the system, so disposed after it: what happens while stopping is still written out.
+using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.TimestampFormat = "HH:mm:ss "));
 
 Console.WriteLine($"Starting CapacityHub from {root} (data in {Path.GetFullPath(data, root)}; a first start also enters the demo data) ...");
 await using var system = await LocalSystem.StartAsync(new LocalRunOptions
@@ -30,6 +33,7 @@ await using var system = await LocalSystem.StartAsync(new LocalRunOptions
     Environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
         .Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal))
         .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k)!),
+    LoggerFactory = loggerFactory,
 }, stop.Token);
 
 Console.WriteLine();
