@@ -44,6 +44,10 @@ public sealed partial class LocalSystem : IAsyncDisposable
     /// <summary>The service's process running now (after a restart, a different one than before).</summary>
     public ServiceProcess Process(string name) => supervisors[name].Current;
 
+    /// <summary>
+    /// Starts every process and, if asked, enters the demo data. Cancelling stops whatever had started and
+    /// ends in <see cref="OperationCanceledException"/>, whichever step it interrupted.
+    /// </summary>
     public static async Task<LocalSystem> StartAsync(LocalRunOptions options, CancellationToken cancellationToken = default)
     {
         var system = new LocalSystem(options);
@@ -68,9 +72,16 @@ public sealed partial class LocalSystem : IAsyncDisposable
 
             return system;
         }
-        catch
+        catch (Exception e)
         {
             await system.DisposeAsync();
+            // Once a stop was asked for, whatever failed failed because of it (a child that got the terminal's
+            // Ctrl+C too, a call cut off): the caller asked for a cancellation and gets one.
+            if (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                throw new OperationCanceledException($"Start of the local system cancelled ({e.GetType().Name}: {e.Message})", e, cancellationToken);
+            }
+
             throw;
         }
     }
