@@ -1,7 +1,7 @@
-using Grpc.Core;
 using CapacityHub.LocalRun;
 using CapacityHub.LocalRun.Seeding;
 using CapacityHub.ServiceDefaults.Identity;
+using Grpc.Core;
 
 namespace CapacityHub.EndToEnd.Tests;
 
