@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace CapacityHub.LocalRun;
 
 public sealed record LocalRunOptions
@@ -23,4 +26,10 @@ public sealed record LocalRunOptions
     /// (true for ./run.sh). Tests and benchmarks that want an empty system turn it off.
     /// </summary>
     public bool SeedDemoData { get; init; } = true;
+
+    /// <summary>How soon a service that exited on its own after start-up is started again.</summary>
+    public RestartPolicy Restarts { get; init; } = new();
+
+    /// <summary>Where the run says what it starts, and what exited and was started again (the services log to their own files).</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 }

@@ -1,18 +1,21 @@
 using CapacityHub.LocalRun.Seeding;
+using Microsoft.Extensions.Logging;
 
 namespace CapacityHub.LocalRun;
 
 /// <summary>
 /// The whole CapacityHub system on one machine: Programmes, Partners, Trainings and the gateway as
 /// separate processes, each with its own SQLite file, started in dependency order and each waited
-/// for until its gRPC health check says SERVING.
+/// for until its gRPC health check says SERVING. Each process is supervised once it serves: if it
+/// exits on its own it is started again (<see cref="ProcessSupervisor"/>).
 /// </summary>
-public sealed class LocalSystem : IAsyncDisposable
+public sealed partial class LocalSystem : IAsyncDisposable
 {
     private readonly LocalRunOptions options;
     private readonly LocalSecrets secrets;
-    private readonly Dictionary<string, ServiceProcess> processes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProcessSupervisor> supervisors = new(StringComparer.Ordinal);
     private readonly HealthProbe probe = new();
+    private readonly ILogger logger;
 
     private LocalSystem(LocalRunOptions options)
     {
@@ -20,6 +23,13 @@ public sealed class LocalSystem : IAsyncDisposable
         Directory.CreateDirectory(options.DataFolder);
         secrets = LocalSecrets.LoadOrCreate(options.DataFolder);
         Services = ServiceDefinition.All(options.BasePort);
+        logger = options.LoggerFactory.CreateLogger<LocalSystem>();
+        var readiness = new ServiceReadiness(probe, options.StartTimeout);
+        foreach (var service in Services)
+        {
+            supervisors[service.Name] = new ProcessSupervisor(
+                service, () => Launch(service), readiness, options.Restarts, TimeProvider.System, options.LoggerFactory.CreateLogger<ProcessSupervisor>());
+        }
     }
 
     public IReadOnlyList<ServiceDefinition> Services { get; }
@@ -31,8 +41,13 @@ public sealed class LocalSystem : IAsyncDisposable
 
     public ServiceDefinition this[string name] => Services.Single(s => s.Name == name);
 
-    public ServiceProcess Process(string name) => processes[name];
+    /// <summary>The service's process running now (after a restart, a different one than before).</summary>
+    public ServiceProcess Process(string name) => supervisors[name].Current;
 
+    /// <summary>
+    /// Starts every process and, if asked, enters the demo data. Cancelling stops whatever had started and
+    /// ends in <see cref="OperationCanceledException"/>, whichever step it interrupted.
+    /// </summary>
     public static async Task<LocalSystem> StartAsync(LocalRunOptions options, CancellationToken cancellationToken = default)
     {
         var system = new LocalSystem(options);
@@ -45,44 +60,57 @@ public sealed class LocalSystem : IAsyncDisposable
 
             if (options.SeedDemoData)
             {
-                system.Seeding = await new DemoSeeder(options.RepositoryRoot, options.DataFolder, system.secrets.CallerTokenKey)
-                    .SeedOnceAsync(system["partners"].GrpcAddress, system["programmes"].GrpcAddress, system["trainings"].GrpcAddress, cancellationToken);
+                var seeder = new DemoSeeder(options.RepositoryRoot, options.DataFolder, system.secrets.CallerTokenKey);
+                if (!File.Exists(seeder.Marker))
+                {
+                    LogSeeding(system.logger, options.DataFolder);
+                }
+
+                system.Seeding = await seeder.SeedOnceAsync(
+                    system["partners"].GrpcAddress, system["programmes"].GrpcAddress, system["trainings"].GrpcAddress, cancellationToken);
             }
 
             return system;
         }
-        catch
+        catch (Exception e)
         {
             await system.DisposeAsync();
+            // Once a stop was asked for, whatever failed failed because of it (a child that got the terminal's
+            // Ctrl+C too, a call cut off): the caller asked for a cancellation and gets one.
+            if (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                throw new OperationCanceledException($"Start of the local system cancelled ({e.GetType().Name}: {e.Message})", e, cancellationToken);
+            }
+
             throw;
         }
     }
 
     /// <summary>Starts (or starts again, after a stop or a kill) one process and waits until it serves.</summary>
-    public async Task StartServiceAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var service = this[name];
-        if (processes.Remove(name, out var previous))
-        {
-            await previous.DisposeAsync();
-        }
-
-        var assembly = Path.Combine(options.RepositoryRoot, service.ProjectFolder, "bin", options.Configuration, "net10.0", service.AssemblyName + ".dll");
-        var process = ServiceProcess.Start(service, assembly, EnvironmentFor(service), Path.Combine(options.DataFolder, "logs"));
-        processes[name] = process;
-        await WaitUntilServingAsync(process, cancellationToken);
-    }
+    public Task StartServiceAsync(string name, CancellationToken cancellationToken = default) =>
+        supervisors[name].StartAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        // Stop the entry point first and the dependencies last, as a rolling shutdown would.
-        foreach (var process in processes.Values.Reverse())
+        // No restarts from here on, for any service: they all exit now, and that is no crash.
+        foreach (var supervisor in supervisors.Values)
         {
-            await process.DisposeAsync();
+            supervisor.StandDown();
         }
 
-        processes.Clear();
+        // Stop the entry point first and the dependencies last, as a rolling shutdown would.
+        foreach (var service in Services.Reverse())
+        {
+            await supervisors[service.Name].DisposeAsync();
+        }
+
         probe.Dispose();
+    }
+
+    private ServiceProcess Launch(ServiceDefinition service)
+    {
+        var assembly = Path.Combine(options.RepositoryRoot, service.ProjectFolder, "bin", options.Configuration, "net10.0", service.AssemblyName + ".dll");
+        return ServiceProcess.Start(service, assembly, EnvironmentFor(service), Path.Combine(options.DataFolder, "logs"));
     }
 
     private Dictionary<string, string> EnvironmentFor(ServiceDefinition service)
@@ -114,44 +142,6 @@ public sealed class LocalSystem : IAsyncDisposable
         return environment;
     }
 
-    private async Task WaitUntilServingAsync(ServiceProcess process, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.StartTimeout);
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"{process.Definition.Name} exited while starting; see {process.LogFile}:\n{Tail(process.LogFile)}");
-            }
-
-            if (await probe.IsServingAsync(process.Definition.GrpcAddress, timeout.Token))
-            {
-                return;
-            }
-
-            try
-            {
-                await Task.Delay(200, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"{process.Definition.Name} did not report SERVING within {options.StartTimeout.TotalSeconds:0}s; see {process.LogFile}:\n{Tail(process.LogFile)}");
-            }
-        }
-    }
-
-    private static string Tail(string file)
-    {
-        try
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(30));
-        }
-        catch (IOException)
-        {
-            return "(no log)";
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Every service serves; entering the demo data into {DataFolder}")]
+    private static partial void LogSeeding(ILogger logger, string dataFolder);
 }

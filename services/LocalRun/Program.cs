@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using CapacityHub.LocalRun;
+using Microsoft.Extensions.Logging;
 
 // ./run.sh → dotnet CapacityHub.LocalRun.dll [--data DIR] [--base-port N]
 var data = ArgumentValue("--data") ?? "data";
@@ -8,30 +9,46 @@ var root = Repository.FindRoot();
 
 // Lives as long as the process: ProcessExit may fire after Main has returned.
 var stop = new CancellationTokenSource();
+// A stop before the system runs ends with 128 + the signal's number, as a shell reports an interrupted command.
+var interruptedExitCode = 130;
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
-    stop.Cancel();
+    Stop(130);
 };
 // SIGTERM (kill, systemd, a CI runner): without cancelling the default, the runtime exits as soon as the
 // handlers return and the four service processes are left running. Cancelling it lets Main stop them first.
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;
-    stop.Cancel();
+    Stop(143);
 });
+// Declared before the system, so disposed after it: what happens while stopping is still written out.
+using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.TimestampFormat = "HH:mm:ss "));
 
 Console.WriteLine($"Starting CapacityHub from {root} (data in {Path.GetFullPath(data, root)}; a first start also enters the demo data) ...");
-await using var system = await LocalSystem.StartAsync(new LocalRunOptions
+LocalSystem started;
+try
 {
-    RepositoryRoot = root,
-    DataFolder = Path.GetFullPath(data, root),
-    BasePort = basePort,
-    Environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
-        .Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal))
-        .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k)!),
-}, stop.Token);
+    started = await LocalSystem.StartAsync(new LocalRunOptions
+    {
+        RepositoryRoot = root,
+        DataFolder = Path.GetFullPath(data, root),
+        BasePort = basePort,
+        Environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal))
+            .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k)!),
+        LoggerFactory = loggerFactory,
+    }, stop.Token);
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    // LocalSystem has already stopped what it started; an interrupted seeding carries on at the next start.
+    Console.WriteLine("Stopped before CapacityHub was running; every process it had started has been stopped.");
+    return interruptedExitCode;
+}
 
+await using var system = started;
 Console.WriteLine();
 if (system.Seeding is { AlreadySeeded: false } seeded)
 {
@@ -55,6 +72,19 @@ try
 catch (OperationCanceledException)
 {
     Console.WriteLine("Stopping ...");
+}
+
+return 0;
+
+void Stop(int exitCode)
+{
+    // The first signal decides the exit code; a second Ctrl+C while stopping changes nothing.
+    if (!stop.IsCancellationRequested)
+    {
+        interruptedExitCode = exitCode;
+    }
+
+    stop.Cancel();
 }
 
 string? ArgumentValue(string name)

@@ -12,22 +12,36 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private const int SigTerm = 15;
 
     private readonly Process process;
-    private readonly StreamWriter log;
+    private readonly ProcessLog log;
+    private bool stopRequested;
+    private bool disposed;
 
-    private ServiceProcess(ServiceDefinition definition, Process process, StreamWriter log)
+    private ServiceProcess(ServiceDefinition definition, Process process, ProcessLog log)
     {
         Definition = definition;
         this.process = process;
         this.log = log;
+        // Read once, here: the id and the exit code stay readable after the Process object is disposed.
+        ProcessId = process.Id;
+        Exited = ExitCodeAsync(process);
     }
 
     public ServiceDefinition Definition { get; }
 
-    public int ProcessId => process.Id;
+    public int ProcessId { get; }
 
-    public bool HasExited => process.HasExited;
+    /// <summary>Completes with the exit code once the process has ended and its output has reached the log.</summary>
+    public Task<int> Exited { get; }
 
-    public string LogFile { get; private init; } = "";
+    public bool HasExited => Exited.IsCompleted;
+
+    /// <summary>
+    /// Set before this process is asked to stop (<see cref="StopAsync"/>, dispose), so that a supervisor can tell
+    /// a stop from a crash; <see cref="KillAsync"/> leaves it unset because it plays a crash.
+    /// </summary>
+    public bool StopRequested => Volatile.Read(ref stopRequested);
+
+    public string LogFile => log.Path;
 
     public static ServiceProcess Start(ServiceDefinition definition, string assemblyPath, IReadOnlyDictionary<string, string> environment, string logFolder)
     {
@@ -49,71 +63,70 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        Directory.CreateDirectory(logFolder);
-        var logFile = Path.Combine(logFolder, definition.Name + ".log");
-        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        var log = ProcessLog.Open(Path.Combine(logFolder, definition.Name + ".log"));
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.OutputDataReceived += (_, e) => log.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => log.Write(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(definition, process, log) { LogFile = logFile };
+        return new ServiceProcess(definition, process, log);
     }
 
     /// <summary>Asks the process to stop as Kubernetes would (SIGTERM), and kills it if it does not within the grace period.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        if (process.HasExited)
+        Volatile.Write(ref stopRequested, true);
+        if (Exited.IsCompleted)
         {
             return;
         }
 
-        if (OperatingSystem.IsWindows() || Kill(process.Id, SigTerm) != 0)
+        if (OperatingSystem.IsWindows() || Kill(ProcessId, SigTerm) != 0)
         {
             process.Kill(entireProcessTree: true);
         }
 
-        using var timeout = new CancellationTokenSource(grace);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await Exited.WaitAsync(grace);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await Exited;
         }
     }
 
-    /// <summary>Ends the process at once, as a crash or an OOM kill would.</summary>
+    /// <summary>Ends the process at once, as a crash or an OOM kill would (so its supervisor starts it again).</summary>
     public async Task KillAsync()
     {
-        if (!process.HasExited)
+        if (!Exited.IsCompleted)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
         }
+
+        await Exited;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         await StopAsync(TimeSpan.FromSeconds(10));
         process.Dispose();
         await log.DisposeAsync();
     }
 
-    private static void Write(StreamWriter log, string? line)
+    private static async Task<int> ExitCodeAsync(Process process)
     {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.WriteLine(line);
-        }
+        // This overload also waits for the redirected output to reach its end, so the log is complete.
+        await process.WaitForExitAsync();
+        return process.ExitCode;
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CapacityHub.LocalRun;
 using CapacityHub.LocalRun.Seeding;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
@@ -11,8 +12,9 @@ namespace CapacityHub.EndToEnd.Tests;
 [Collection(LocalSystemCollection.Name)]
 public sealed class DemoSeedingTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int BasePort = 7750;
     private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // Free blocks rather than fixed ports, as in EmptySystemFixture; each test restarts on its own block.
+    private readonly int basePort = LocalPorts.FreeBasePort();
     private readonly string folder = RunningSystem.NewDataFolder("seed");
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -29,7 +31,7 @@ public sealed class DemoSeedingTests(ITestOutputHelper output) : IAsyncLifetime
         string first;
         DemoDateShift shift;
         var clock = Stopwatch.StartNew();
-        await using (var system = await RunningSystem.StartAsync(folder, BasePort, seed: true))
+        await using (var system = await RunningSystem.StartAsync(folder, basePort, seed: true))
         {
             output.WriteLine($"first start with seeding: {clock.Elapsed.TotalSeconds:0.0}s");
             Assert.False(system.System.Seeding!.AlreadySeeded);
@@ -45,7 +47,7 @@ public sealed class DemoSeedingTests(ITestOutputHelper output) : IAsyncLifetime
         // As if the first seeding had been interrupted before it finished: the seeder runs over everything again.
         File.Delete(Path.Combine(folder, DemoSeeder.MarkerFile));
         clock.Restart();
-        await using (var system = await RunningSystem.StartAsync(folder, BasePort, seed: true))
+        await using (var system = await RunningSystem.StartAsync(folder, basePort, seed: true))
         {
             output.WriteLine($"restart with seeding again: {clock.Elapsed.TotalSeconds:0.0}s");
             Assert.False(system.System.Seeding!.AlreadySeeded);
@@ -78,7 +80,7 @@ public sealed class DemoSeedingTests(ITestOutputHelper output) : IAsyncLifetime
                 Path.Combine(root, "services", "DemoData", "demo-data.json"),
                 JsonSerializer.Serialize(yearEarlier, SnakeCase));
 
-            await using var system = await RunningSystem.StartAsync(folder, BasePort + 10, seed: false);
+            await using var system = await RunningSystem.StartAsync(folder, basePort, seed: false);
             var seeded = await new DemoSeeder(root, folder, system.System.Secrets.CallerTokenKey).SeedOnceAsync(
                 system.System["partners"].GrpcAddress, system.System["programmes"].GrpcAddress, system.System["trainings"].GrpcAddress, default);
 

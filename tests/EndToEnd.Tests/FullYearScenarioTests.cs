@@ -2,9 +2,9 @@ using CapacityHub.LocalRun.Seeding;
 using CapacityHub.Partners.V1;
 using CapacityHub.Programmes.V1;
 using CapacityHub.ServiceDefaults.Errors;
-using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using static CapacityHub.EndToEnd.Tests.ScenarioData;
 
 namespace CapacityHub.EndToEnd.Tests;

@@ -1,7 +1,8 @@
-using Grpc.Core;
 using CapacityHub.LocalRun;
 using CapacityHub.LocalRun.Seeding;
 using CapacityHub.ServiceDefaults.Identity;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
 
 namespace CapacityHub.EndToEnd.Tests;
 
@@ -11,9 +12,13 @@ namespace CapacityHub.EndToEnd.Tests;
 /// </summary>
 public sealed class RunningSystem : IAsyncDisposable
 {
-    private RunningSystem(LocalSystem system, string dataFolder, int basePort)
+    private readonly ILoggerFactory loggerFactory;
+
+    private RunningSystem(LocalSystem system, string dataFolder, int basePort, LogCapture logs, ILoggerFactory loggerFactory)
     {
         System = system;
+        Logs = logs;
+        this.loggerFactory = loggerFactory;
         DataFolder = dataFolder;
         BasePort = basePort;
         Clients = new SeedClients(system["partners"].GrpcAddress, system["programmes"].GrpcAddress, system["trainings"].GrpcAddress);
@@ -26,6 +31,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public int BasePort { get; }
 
+    /// <summary>What the local run logged: the processes it started, exits and restarts.</summary>
+    public LogCapture Logs { get; }
+
     public SeedClients Clients { get; }
 
     public CallerTokens Tokens { get; }
@@ -34,17 +42,31 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public static async Task<RunningSystem> StartAsync(string dataFolder, int basePort, bool seed)
     {
-        var system = await LocalSystem.StartAsync(new LocalRunOptions
+        var logs = new LogCapture();
+        var loggerFactory = logs.CreateFactory();
+        try
         {
-            RepositoryRoot = RepositoryRoot,
-            DataFolder = dataFolder,
-            BasePort = basePort,
-            SeedDemoData = seed,
-            // A loaded CI machine starts four .NET processes slowly.
-            StartTimeout = TimeSpan.FromSeconds(120),
-        });
-        return new RunningSystem(system, dataFolder, basePort);
+            var system = await LocalSystem.StartAsync(Options(dataFolder, basePort, seed, loggerFactory));
+            return new RunningSystem(system, dataFolder, basePort, logs, loggerFactory);
+        }
+        catch
+        {
+            loggerFactory.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>The options ./run.sh would use, on this folder and these ports.</summary>
+    public static LocalRunOptions Options(string dataFolder, int basePort, bool seed, ILoggerFactory loggerFactory) => new()
+    {
+        RepositoryRoot = RepositoryRoot,
+        DataFolder = dataFolder,
+        BasePort = basePort,
+        SeedDemoData = seed,
+        // A loaded CI machine starts four .NET processes slowly.
+        StartTimeout = TimeSpan.FromSeconds(120),
+        LoggerFactory = loggerFactory,
+    };
 
     public static string NewDataFolder(string purpose)
     {
@@ -60,6 +82,7 @@ public sealed class RunningSystem : IAsyncDisposable
     {
         Clients.Dispose();
         await System.DisposeAsync();
+        loggerFactory.Dispose();
     }
 
     public static void DeleteFolder(string folder)

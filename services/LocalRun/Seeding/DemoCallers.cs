@@ -1,5 +1,5 @@
-using Grpc.Core;
 using CapacityHub.ServiceDefaults.Identity;
+using Grpc.Core;
 
 namespace CapacityHub.LocalRun.Seeding;
 

@@ -1,3 +1,5 @@
+using Grpc.Core;
+
 namespace CapacityHub.LocalRun.Seeding;
 
 /// <summary>What the seeder entered, for the run command to print.</summary>
@@ -17,7 +19,21 @@ public sealed class DemoSeeder(string repositoryRoot, string dataFolder, string 
 
     public string Marker => Path.Combine(dataFolder, MarkerFile);
 
+    /// <exception cref="OperationCanceledException">Cancelled; the next start carries on where this one stopped.</exception>
     public async Task<SeedSummary> SeedOnceAsync(string partners, string programmes, string trainings, CancellationToken ct)
+    {
+        try
+        {
+            return await SeedAsync(partners, programmes, trainings, ct);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && ct.IsCancellationRequested)
+        {
+            // A gRPC call reports its caller's cancellation as CANCELLED; the seeder's callers expect .NET's own.
+            throw new OperationCanceledException("Demo seeding cancelled.", e, ct);
+        }
+    }
+
+    private async Task<SeedSummary> SeedAsync(string partners, string programmes, string trainings, CancellationToken ct)
     {
         if (File.Exists(Marker))
         {

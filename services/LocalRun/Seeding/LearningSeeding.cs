@@ -1,5 +1,5 @@
-using Grpc.Core;
 using CapacityHub.Trainings.V1;
+using Grpc.Core;
 
 namespace CapacityHub.LocalRun.Seeding;
 

@@ -1,6 +1,6 @@
-using Grpc.Core;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 
 namespace CapacityHub.LocalRun.Seeding;
 
