@@ -34,7 +34,11 @@ internal static partial class PythonClient
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             // Debian's grpc_tools bundles protoc 3.5, which predates proto3 'optional'. Dropping the label keeps
             // every field number and type, so the wire format is the same; only presence tracking is lost.
-            await File.WriteAllTextAsync(target, OptionalLabel().Replace(await File.ReadAllTextAsync(file), "$1"));
+            // The google.api.http options only shape the gateway's REST face; without them (and their import,
+            // which Debian's grpc_tools does not ship) the messages and services are the same on the wire.
+            var text = OptionalLabel().Replace(await File.ReadAllTextAsync(file), "$1");
+            text = HttpOption().Replace(text.Replace("import \"google/api/annotations.proto\";\n", "", StringComparison.Ordinal), "");
+            await File.WriteAllTextAsync(target, text);
             files.Add(relative);
         }
 
@@ -69,6 +73,9 @@ internal static partial class PythonClient
 
         return await stdout;
     }
+
+    [GeneratedRegex(@"\s*option \(google\.api\.http\) = \{[^}]*\};")]
+    private static partial Regex HttpOption();
 
     [GeneratedRegex(@"(?m)^(\s*)optional\s+")]
     private static partial Regex OptionalLabel();
