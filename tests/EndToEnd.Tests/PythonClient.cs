@@ -74,7 +74,7 @@ internal static partial class PythonClient
         return await stdout;
     }
 
-    [GeneratedRegex(@"\s*option \(google\.api\.http\) = \{[^}]*\};")]
+    [GeneratedRegex(@"\s*option \(google\.api\.http\) = \{.*?\};", RegexOptions.Singleline)]
     private static partial Regex HttpOption();
 
     [GeneratedRegex(@"(?m)^(\s*)optional\s+")]
