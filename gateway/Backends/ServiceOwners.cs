@@ -34,6 +34,16 @@ public static class ServiceOwners
         NominationService.Descriptor, OutcomeReportService.Descriptor, ImpactService.Descriptor,
     ];
 
+    /// <summary>The descriptor of a forwarded "package.Service/Method", or null.</summary>
+    public static Google.Protobuf.Reflection.MethodDescriptor? MethodOf(string method)
+    {
+        var parts = method.TrimStart('/').Split('/');
+        return parts.Length == 2 && ServicesByName.TryGetValue(parts[0], out var service) ? service.FindMethodByName(parts[1]) : null;
+    }
+
+    private static FrozenDictionary<string, ServiceDescriptor> ServicesByName { get; } =
+        Services.ToFrozenDictionary(s => s.FullName, StringComparer.Ordinal);
+
     /// <summary>The owner of "package.Service/Method" (leading '/' allowed), or null when the gateway does not forward it.</summary>
     public static string? OwnerOf(string method)
     {

@@ -10,7 +10,8 @@ namespace CapacityHub.Gateway.Backends;
 /// </summary>
 public sealed class ServiceUnavailableInterceptor(string serviceName) : Interceptor
 {
-    public string Message => $"The {serviceName} service is unavailable right now; try again shortly.";
+    /// <summary>What a caller is told when a service cannot be reached, on every face of the gateway.</summary>
+    public static string MessageFor(string service) => $"The {service} service is unavailable right now; try again shortly.";
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
@@ -36,7 +37,7 @@ public sealed class ServiceUnavailableInterceptor(string serviceName) : Intercep
         }
     }
 
-    private RpcException Renamed(RpcException e) => new(new Status(StatusCode.Unavailable, Message), e.Trailers);
+    private RpcException Renamed(RpcException e) => new(new Status(StatusCode.Unavailable, MessageFor(serviceName)), e.Trailers);
 
     private sealed class RenamingReader<T>(IAsyncStreamReader<T> inner, ServiceUnavailableInterceptor owner) : IAsyncStreamReader<T>
     {

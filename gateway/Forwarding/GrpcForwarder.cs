@@ -1,5 +1,6 @@
 using System.Net;
 using CapacityHub.Gateway.Authentication;
+using CapacityHub.Gateway.Backends;
 using CapacityHub.Gateway.Authorization;
 using CapacityHub.ServiceDefaults.Identity;
 using Grpc.Core;
@@ -60,7 +61,7 @@ public sealed partial class GrpcForwarder(IHttpForwarder forwarder, BackendTarge
 
         // Nothing usable came back from the service: say which one, never where it lives.
         LogUnavailable(logger, target.Name, path, error.ToString());
-        StatusAnswer.Write(http, new Status(StatusCode.Unavailable, $"The {target.Name} service is unavailable right now; try again shortly."));
+        StatusAnswer.Write(http, new Status(StatusCode.Unavailable, ServiceUnavailableInterceptor.MessageFor(target.Name)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding {Method} to {Service} failed: {Reason}")]

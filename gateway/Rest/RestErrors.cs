@@ -87,9 +87,8 @@ public static class RestErrors
     }
 
     /// <summary>413 for a body over the gateway's limit, REST and web forms alike (429 is only ever a rate limit).</summary>
-    public static Task WriteTooLargeAsync(HttpContext context, long limit) =>
-        WriteBodyAsync(context, StatusCodes.Status413PayloadTooLarge, StatusName(StatusCode.InvalidArgument),
-            $"The request body is larger than the gateway's limit of {limit} bytes ({limit / (1024 * 1024)} MiB).", []);
+    public static Task WriteTooLargeAsync(HttpContext context, Limits.BodyTooLargeException tooLarge) =>
+        WriteBodyAsync(context, StatusCodes.Status413PayloadTooLarge, StatusName(StatusCode.InvalidArgument), tooLarge.Message, []);
 
     /// <summary>RFC 6750: a 401 names the scheme the caller should use.</summary>
     public const string BearerChallenge = "Bearer realm=\"CapacityHub\"";

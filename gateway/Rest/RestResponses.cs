@@ -44,7 +44,7 @@ public static class RestResponses
         }
         catch (BodyTooLargeException e)
         {
-            await RestErrors.WriteTooLargeAsync(http, e.Limit);
+            await RestErrors.WriteTooLargeAsync(http, e);
             return;
         }
 

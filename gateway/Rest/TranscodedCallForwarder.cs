@@ -91,10 +91,6 @@ public static class ForwardedMethods
     public static ForwardedMethod<TRequest, TResponse> For<TRequest, TResponse>(string name)
         where TRequest : class
         where TResponse : class =>
-        (ForwardedMethod<TRequest, TResponse>)Cache.GetOrAdd(name, n =>
-        {
-            var parts = n.Split('/');
-            var descriptor = ServiceOwners.Services.First(s => s.FullName == parts[0]).FindMethodByName(parts[1]);
-            return new ForwardedMethod<TRequest, TResponse>(descriptor);
-        });
+        (ForwardedMethod<TRequest, TResponse>)Cache.GetOrAdd(name, n => new ForwardedMethod<TRequest, TResponse>(
+            ServiceOwners.MethodOf(n) ?? throw new InvalidOperationException($"{n} is not a forwarded method.")));
 }
