@@ -132,6 +132,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
         try
         {
             var exitCode = await process.Exited.WaitAsync(standDown.Token);
+            TimeSpan delay;
             await gate.WaitAsync(standDown.Token);
             try
             {
@@ -143,6 +144,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
 
                 var served = clock.GetUtcNow() - servingSince;
                 failures = policy.FailuresAfterExit(failures, served);
+                delay = policy.DelayAfter(failures);
                 LogExitedUnexpectedly(logger, definition.Name, process.ProcessId, exitCode, served.TotalSeconds, process.LogFile, LogTail.Read(process.LogFile, TailLines, TailLineLength));
             }
             finally
@@ -150,7 +152,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
                 gate.Release();
             }
 
-            await RestartAsync(process);
+            await RestartAsync(process, delay);
         }
         catch (OperationCanceledException) when (standDown.IsCancellationRequested)
         {
@@ -163,12 +165,15 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
         }
     }
 
-    private async Task RestartAsync(ServiceProcess failed)
+    /// <summary>
+    /// Outside the gate, called with the delay worked out under it (a start asked for meanwhile resets the count,
+    /// so the count is only ever read under the gate).
+    /// </summary>
+    private async Task RestartAsync(ServiceProcess failed, TimeSpan delay)
     {
         while (true)
         {
-            var delay = policy.DelayAfter(failures);
-            LogRestarting(logger, definition.Name, delay.TotalSeconds, failures);
+            LogRestarting(logger, definition.Name, delay.TotalSeconds);
             // Outside the gate, so that a start asked for meanwhile need not wait out the back-off.
             await Task.Delay(delay, clock, standDown.Token);
             await gate.WaitAsync(standDown.Token);
@@ -189,8 +194,9 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
                 {
                     // Exited again while starting, never served, or could not even be launched: back off further.
                     failures++;
+                    delay = policy.DelayAfter(failures);
                     failed = current!;
-                    LogRestartFailed(logger, definition.Name, e.Message);
+                    LogRestartFailed(logger, definition.Name, failures, e.Message);
                 }
             }
             finally
@@ -209,14 +215,14 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} (pid {ProcessId}) exited unexpectedly with code {ExitCode} after serving for {ServedSeconds:0.#} s; the last lines of {LogFile}:\n{LogTail}")]
     private static partial void LogExitedUnexpectedly(ILogger logger, string service, int processId, int exitCode, double servedSeconds, string logFile, string logTail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Starting {Service} again in {DelaySeconds:0.#} s (failure {Failures} in a row)")]
-    private static partial void LogRestarting(ILogger logger, string service, double delaySeconds, int failures);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Starting {Service} again in {DelaySeconds:0.#} s")]
+    private static partial void LogRestarting(ILogger logger, string service, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Service} serves again (pid {ProcessId}) after failure {Failures} in a row")]
     private static partial void LogRestarted(ILogger logger, string service, int processId, int failures);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} did not start again: {Reason}")]
-    private static partial void LogRestartFailed(ILogger logger, string service, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} did not start again (failure {Failures} in a row): {Reason}")]
+    private static partial void LogRestartFailed(ILogger logger, string service, int failures, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stopping {Service} (pid {ProcessId})")]
     private static partial void LogStopping(ILogger logger, string service, int processId);
