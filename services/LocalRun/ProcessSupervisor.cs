@@ -28,6 +28,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
     private readonly CancellationTokenSource standDown = new();
     private readonly List<Task> watchers = [];
     private ServiceProcess? current;
+    private ServiceProcess? supervised;
     private DateTimeOffset servingSince;
     private int failures;
     private bool disposed;
@@ -47,7 +48,8 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
     public ServiceProcess Current => Volatile.Read(ref current) ?? throw new InvalidOperationException($"{definition.Name} has not been started.");
 
     /// <summary>
-    /// Starts the process, or stops the running one and starts it afresh, and waits until it serves. Supervision
+    /// Starts the process unless it is running already (it may have been started again after a crash), then waits
+    /// until it serves; a start asked for while a restart waits out its back-off starts it at once. Supervision
     /// begins once it serves: a process that cannot start at all fails this call instead of looping.
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -56,6 +58,14 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
         try
         {
             ObjectDisposedException.ThrowIf(standDown.IsCancellationRequested, this);
+            if (current is { HasExited: false, StopRequested: false } running)
+            {
+                // Starting it again would only cut off its callers once more.
+                await readiness.WaitUntilServingAsync(running, cancellationToken);
+                Supervise(running);
+                return;
+            }
+
             await ReplaceAsync(cancellationToken);
             failures = 0;
         }
@@ -121,8 +131,20 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
         Volatile.Write(ref current, process);
         LogStarted(logger, definition.Name, process.ProcessId, process.LogFile);
         await readiness.WaitUntilServingAsync(process, cancellationToken);
-        servingSince = clock.GetUtcNow();
         LogServing(logger, definition.Name, process.ProcessId, definition.GrpcAddress);
+        Supervise(process);
+    }
+
+    /// <summary>Under the gate, once the process serves: from now on its exit is watched (once).</summary>
+    private void Supervise(ServiceProcess process)
+    {
+        if (ReferenceEquals(supervised, process))
+        {
+            return;
+        }
+
+        supervised = process;
+        servingSince = clock.GetUtcNow();
         watchers.RemoveAll(w => w.IsCompleted);
         watchers.Add(WatchAsync(process));
     }
