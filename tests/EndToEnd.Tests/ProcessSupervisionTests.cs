@@ -76,7 +76,12 @@ public sealed class ProcessSupervisionTests(ITestOutputHelper output) : IAsyncLi
         Assert.Equal(SigKillExitCode, exit["ExitCode"]);
         Assert.Equal(killed.LogFile, exit["LogFile"]);
         Assert.Contains(killed.LogFile, exit.Message, StringComparison.Ordinal);
-        Assert.Contains(system.Logs.Started, s => s.Service == "trainings" && s.ProcessId == system.System.Process("trainings").ProcessId);
+        var restarted = system.System.Process("trainings");
+        Assert.Contains(system.Logs.Started, s => s.Service == "trainings" && s.ProcessId == restarted.ProcessId);
+
+        // Asking for a start now finds it running and leaves it be, rather than cutting off its callers again.
+        await system.System.StartServiceAsync("trainings");
+        Assert.Same(restarted, system.System.Process("trainings"));
     }
 
     [Fact]
