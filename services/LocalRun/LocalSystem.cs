@@ -86,7 +86,10 @@ public sealed partial class LocalSystem : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts (or starts again, after a stop or a kill) one process and waits until it serves.</summary>
+    /// <summary>
+    /// Starts one process (again, after a stop or a kill) unless it runs already, for instance because its
+    /// supervisor started it again after the kill, and waits until it serves.
+    /// </summary>
     public Task StartServiceAsync(string name, CancellationToken cancellationToken = default) =>
         supervisors[name].StartAsync(cancellationToken);
 

@@ -28,6 +28,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
     private readonly CancellationTokenSource standDown = new();
     private readonly List<Task> watchers = [];
     private ServiceProcess? current;
+    private ServiceProcess? supervised;
     private DateTimeOffset servingSince;
     private int failures;
     private bool disposed;
@@ -47,7 +48,8 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
     public ServiceProcess Current => Volatile.Read(ref current) ?? throw new InvalidOperationException($"{definition.Name} has not been started.");
 
     /// <summary>
-    /// Starts the process, or stops the running one and starts it afresh, and waits until it serves. Supervision
+    /// Starts the process unless it is running already (it may have been started again after a crash), then waits
+    /// until it serves; a start asked for while a restart waits out its back-off starts it at once. Supervision
     /// begins once it serves: a process that cannot start at all fails this call instead of looping.
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -56,6 +58,14 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
         try
         {
             ObjectDisposedException.ThrowIf(standDown.IsCancellationRequested, this);
+            if (current is { HasExited: false, StopRequested: false } running)
+            {
+                // Starting it again would only cut off its callers once more.
+                await readiness.WaitUntilServingAsync(running, cancellationToken);
+                Supervise(running);
+                return;
+            }
+
             await ReplaceAsync(cancellationToken);
             failures = 0;
         }
@@ -121,8 +131,20 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
         Volatile.Write(ref current, process);
         LogStarted(logger, definition.Name, process.ProcessId, process.LogFile);
         await readiness.WaitUntilServingAsync(process, cancellationToken);
-        servingSince = clock.GetUtcNow();
         LogServing(logger, definition.Name, process.ProcessId, definition.GrpcAddress);
+        Supervise(process);
+    }
+
+    /// <summary>Under the gate, once the process serves: from now on its exit is watched (once).</summary>
+    private void Supervise(ServiceProcess process)
+    {
+        if (ReferenceEquals(supervised, process))
+        {
+            return;
+        }
+
+        supervised = process;
+        servingSince = clock.GetUtcNow();
         watchers.RemoveAll(w => w.IsCompleted);
         watchers.Add(WatchAsync(process));
     }
@@ -132,6 +154,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
         try
         {
             var exitCode = await process.Exited.WaitAsync(standDown.Token);
+            TimeSpan delay;
             await gate.WaitAsync(standDown.Token);
             try
             {
@@ -143,6 +166,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
 
                 var served = clock.GetUtcNow() - servingSince;
                 failures = policy.FailuresAfterExit(failures, served);
+                delay = policy.DelayAfter(failures);
                 LogExitedUnexpectedly(logger, definition.Name, process.ProcessId, exitCode, served.TotalSeconds, process.LogFile, LogTail.Read(process.LogFile, TailLines, TailLineLength));
             }
             finally
@@ -150,7 +174,7 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
                 gate.Release();
             }
 
-            await RestartAsync(process);
+            await RestartAsync(process, delay);
         }
         catch (OperationCanceledException) when (standDown.IsCancellationRequested)
         {
@@ -163,12 +187,15 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
         }
     }
 
-    private async Task RestartAsync(ServiceProcess failed)
+    /// <summary>
+    /// Outside the gate, called with the delay worked out under it (a start asked for meanwhile resets the count,
+    /// so the count is only ever read under the gate).
+    /// </summary>
+    private async Task RestartAsync(ServiceProcess failed, TimeSpan delay)
     {
         while (true)
         {
-            var delay = policy.DelayAfter(failures);
-            LogRestarting(logger, definition.Name, delay.TotalSeconds, failures);
+            LogRestarting(logger, definition.Name, delay.TotalSeconds);
             // Outside the gate, so that a start asked for meanwhile need not wait out the back-off.
             await Task.Delay(delay, clock, standDown.Token);
             await gate.WaitAsync(standDown.Token);
@@ -189,8 +216,9 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
                 {
                     // Exited again while starting, never served, or could not even be launched: back off further.
                     failures++;
+                    delay = policy.DelayAfter(failures);
                     failed = current!;
-                    LogRestartFailed(logger, definition.Name, e.Message);
+                    LogRestartFailed(logger, definition.Name, failures, e.Message);
                 }
             }
             finally
@@ -209,14 +237,14 @@ public sealed partial class ProcessSupervisor : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} (pid {ProcessId}) exited unexpectedly with code {ExitCode} after serving for {ServedSeconds:0.#} s; the last lines of {LogFile}:\n{LogTail}")]
     private static partial void LogExitedUnexpectedly(ILogger logger, string service, int processId, int exitCode, double servedSeconds, string logFile, string logTail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Starting {Service} again in {DelaySeconds:0.#} s (failure {Failures} in a row)")]
-    private static partial void LogRestarting(ILogger logger, string service, double delaySeconds, int failures);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Starting {Service} again in {DelaySeconds:0.#} s")]
+    private static partial void LogRestarting(ILogger logger, string service, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Service} serves again (pid {ProcessId}) after failure {Failures} in a row")]
     private static partial void LogRestarted(ILogger logger, string service, int processId, int failures);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} did not start again: {Reason}")]
-    private static partial void LogRestartFailed(ILogger logger, string service, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} did not start again (failure {Failures} in a row): {Reason}")]
+    private static partial void LogRestartFailed(ILogger logger, string service, int failures, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stopping {Service} (pid {ProcessId})")]
     private static partial void LogStopping(ILogger logger, string service, int processId);

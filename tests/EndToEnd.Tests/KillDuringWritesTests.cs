@@ -39,6 +39,7 @@ public sealed class KillDuringWritesTests(EmptySystemFixture fixture, ITestOutpu
         // Every writer was cut off by the kill, not by anything else.
         Assert.All(failures, f => Assert.Contains(f, new[] { StatusCode.Unavailable, StatusCode.Internal, StatusCode.Unknown, StatusCode.Cancelled }));
         await system.System.StartServiceAsync("partners");
+        await UntilReachableAsync();
 
         var admin = system.As(Callers.Admin);
         foreach (var (requestId, ack) in acknowledged)
@@ -109,6 +110,27 @@ public sealed class KillDuringWritesTests(EmptySystemFixture fixture, ITestOutpu
         }
         while (request.PageToken.Length > 0);
         return all;
+    }
+
+    /// <summary>
+    /// The shared client channel backed off while Partners was down and may refuse calls for a few seconds more
+    /// (grpc reconnect back-off, up to 5 s); this test's reads, and the tests after it, need it connected again.
+    /// </summary>
+    private async Task UntilReachableAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                await system.Clients.Partners.ListOrganisationsAsync(new ListOrganisationsRequest { CountryCode = Country, PageSize = 1 }, system.As(Callers.Admin));
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)

@@ -11,10 +11,12 @@ namespace CapacityHub.EndToEnd.Tests;
 
 /// <summary>
 /// The local run keeps its processes running: a service killed from outside (as the OOM killer would) is started
-/// again on its port and its data, and says so in the log; a stop that was asked for stays a stop.
+/// again on its port and its data, and says so in the log; a stop that was asked for stays a stop. Each test has
+/// a system of its own: the services' and the gateway's channels to a restarted process back off for a few
+/// seconds, which the shared system's other tests should not have to wait out.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class ProcessSupervisionTests(EmptySystemFixture fixture, ITestOutputHelper output)
+public sealed class ProcessSupervisionTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string ProgrammeId = "e2e-supervision";
     // 128 + SIGKILL's number: how .NET (and a shell) report a process ended by that signal.
@@ -23,11 +25,24 @@ public sealed class ProcessSupervisionTests(EmptySystemFixture fixture, ITestOut
     // Upper bounds only: a restart normally takes a few seconds (1 s back-off, then a .NET start-up).
     private static readonly TimeSpan RestartBound = TimeSpan.FromSeconds(60);
 
-    private readonly RunningSystem system = fixture.System;
+    private readonly string folder = RunningSystem.NewDataFolder("supervision");
+    private RunningSystem system = null!;
 
     private CallOptions Admin => system.As(Callers.Admin);
 
     private CallOptions Manager => system.As(Callers.Manager(ProgrammeId));
+
+    public async Task InitializeAsync() => system = await RunningSystem.StartAsync(folder, LocalPorts.FreeBasePort(), seed: false);
+
+    public async Task DisposeAsync()
+    {
+        if (system is not null)
+        {
+            await system.DisposeAsync();
+        }
+
+        RunningSystem.DeleteFolder(folder);
+    }
 
     [Fact]
     public async Task AKilledServiceIsStartedAgainOnItsPortWithItsData()
@@ -61,7 +76,12 @@ public sealed class ProcessSupervisionTests(EmptySystemFixture fixture, ITestOut
         Assert.Equal(SigKillExitCode, exit["ExitCode"]);
         Assert.Equal(killed.LogFile, exit["LogFile"]);
         Assert.Contains(killed.LogFile, exit.Message, StringComparison.Ordinal);
-        Assert.Contains(system.Logs.Started, s => s.Service == "trainings" && s.ProcessId == system.System.Process("trainings").ProcessId);
+        var restarted = system.System.Process("trainings");
+        Assert.Contains(system.Logs.Started, s => s.Service == "trainings" && s.ProcessId == restarted.ProcessId);
+
+        // Asking for a start now finds it running and leaves it be, rather than cutting off its callers again.
+        await system.System.StartServiceAsync("trainings");
+        Assert.Same(restarted, system.System.Process("trainings"));
     }
 
     [Fact]
@@ -70,23 +90,16 @@ public sealed class ProcessSupervisionTests(EmptySystemFixture fixture, ITestOut
         var stopped = system.System.Process("partners");
         var startsBefore = system.Logs.Started.Count;
 
-        try
-        {
-            await stopped.StopAsync(TimeSpan.FromSeconds(30));
-            // Long enough for the first back-off (1 s) and a launch, had the supervisor taken this for a crash.
-            await Task.Delay(TimeSpan.FromSeconds(3));
+        await stopped.StopAsync(TimeSpan.FromSeconds(30));
+        // Long enough for the first back-off (1 s) and a launch, had the supervisor taken this for a crash.
+        await Task.Delay(TimeSpan.FromSeconds(3));
 
-            Assert.Same(stopped, system.System.Process("partners"));
-            Assert.True(stopped.HasExited);
-            Assert.Equal(startsBefore, system.Logs.Started.Count);
-            Assert.DoesNotContain(system.Logs.Records, r => Equals(r["ProcessId"], stopped.ProcessId) && r.Level >= LogLevel.Warning);
-        }
-        finally
-        {
-            // The other tests of the collection share this system: leave Partners serving whatever happened.
-            await system.System.StartServiceAsync("partners");
-        }
+        Assert.Same(stopped, system.System.Process("partners"));
+        Assert.True(stopped.HasExited);
+        Assert.Equal(startsBefore, system.Logs.Started.Count);
+        Assert.DoesNotContain(system.Logs.Records, r => Equals(r["ProcessId"], stopped.ProcessId) && r.Level >= LogLevel.Warning);
 
+        await system.System.StartServiceAsync("partners");
         Assert.NotEqual(stopped.ProcessId, system.System.Process("partners").ProcessId);
         await CallUntilAvailableAsync(() => system.Clients.Partners.ListOrganisationsAsync(new ListOrganisationsRequest(), Admin).ResponseAsync);
     }
@@ -109,8 +122,7 @@ public sealed class ProcessSupervisionTests(EmptySystemFixture fixture, ITestOut
 
     /// <summary>
     /// A client's channel that saw its server die backs off before it connects again (up to 5 s), so its first
-    /// calls after a restart may still say UNAVAILABLE. Calling until it connects also leaves the fixture's shared
-    /// channels connected for the tests that follow.
+    /// calls after a restart may still say UNAVAILABLE.
     /// </summary>
     private static async Task<T> CallUntilAvailableAsync<T>(Func<Task<T>> call)
     {
