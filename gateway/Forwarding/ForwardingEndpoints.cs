@@ -1,6 +1,6 @@
 using CapacityHub.Gateway.Rest;
 using Grpc.AspNetCore.Server;
-using Microsoft.AspNetCore.Grpc.JsonTranscoding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CapacityHub.Gateway.Forwarding;
@@ -9,9 +9,11 @@ public static class ForwardingEndpoints
 {
     public static WebApplicationBuilder AddGrpcForwarding(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHttpForwarder();
-        builder.Services.AddSingleton<BackendTargets>();
-        builder.Services.AddSingleton<GrpcForwarder>();
+        builder.Services.AddSingleton<GrpcFaceGate>();
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(GrpcProxyConfig.Routes(), GrpcProxyConfig.Clusters(builder.Configuration))
+            .AddTransforms(CallerTransforms.Apply);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IForwarderHttpClientFactory, ServiceConnections>());
         // Their transcoded REST calls (never their gRPC ones, which YARP relays) end in the forwarder interceptor.
         var grpc = builder.Services.AddGrpc();
         grpc.AddServiceOptions<ForwardedProgrammeService>(Forwarded);
@@ -27,34 +29,20 @@ public static class ForwardingEndpoints
         where TService : class => options.Interceptors.Add<TranscodedCallForwarder>();
 
     /// <summary>
-    /// Routes every method of the three services' APIs to the forwarder. Mapping them as the generated
-    /// services puts them into the gateway's reflection, so tools find them on the gateway alone.
+    /// Maps the three services' APIs as the generated services, which puts them into the gateway's
+    /// reflection and serves their REST routes (JSON transcoding), then YARP's routes, which take every
+    /// gRPC call to them through <see cref="GrpcFaceGate"/> to the owning service.
     /// </summary>
     public static IEndpointRouteBuilder MapGrpcForwarding(this IEndpointRouteBuilder endpoints)
     {
-        var forwarder = endpoints.ServiceProvider.GetRequiredService<GrpcForwarder>();
-        RequestDelegate forward = forwarder.HandleAsync;
-        IEndpointConventionBuilder[] services =
-        [
-            endpoints.MapGrpcService<ForwardedProgrammeService>(),
-            endpoints.MapGrpcService<ForwardedPartnerService>(),
-            endpoints.MapGrpcService<ForwardedTrainingService>(),
-            endpoints.MapGrpcService<ForwardedNominationService>(),
-            endpoints.MapGrpcService<ForwardedOutcomeReportService>(),
-            endpoints.MapGrpcService<ForwardedImpactService>(),
-        ];
-        foreach (var service in services)
-        {
-            service.Add(endpoint =>
-            {
-                // REST routes (from the google.api.http annotations) stay with JSON transcoding.
-                if (!endpoint.Metadata.OfType<GrpcJsonTranscodingMetadata>().Any())
-                {
-                    endpoint.RequestDelegate = forward;
-                }
-            });
-        }
-
+        endpoints.MapGrpcService<ForwardedProgrammeService>();
+        endpoints.MapGrpcService<ForwardedPartnerService>();
+        endpoints.MapGrpcService<ForwardedTrainingService>();
+        endpoints.MapGrpcService<ForwardedNominationService>();
+        endpoints.MapGrpcService<ForwardedOutcomeReportService>();
+        endpoints.MapGrpcService<ForwardedImpactService>();
+        var gate = endpoints.ServiceProvider.GetRequiredService<GrpcFaceGate>();
+        endpoints.MapReverseProxy(proxy => proxy.Use((http, next) => gate.InvokeAsync(http, next)));
         return endpoints;
     }
 }

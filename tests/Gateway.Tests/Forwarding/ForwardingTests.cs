@@ -54,6 +54,28 @@ public sealed class ForwardingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeadlineUsedUpAtTheGatewayEndsTheCallThereWithDeadlineExceeded()
+    {
+        // A raw call: grpc-dotnet refuses to send a call whose deadline has passed, so the budget is 1 ns.
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, gateway.Address + "/capacityhub.trainings.v1.TrainingService/GetTraining")
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent([0, 0, 0, 0, 0]),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "1n");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", gateway.TokenFor(PartnerTh));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(((int)StatusCode.DeadlineExceeded).ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(response.Headers.GetValues("grpc-status")));
+        Assert.Empty(gateway.Calls.Calls);
+    }
+
+    [Fact]
     public async Task ACallWithoutADeadlineReachesTheServiceWithoutOne()
     {
         // A plain grpc-dotnet channel: CapacityHub's own clients always set a default deadline.
