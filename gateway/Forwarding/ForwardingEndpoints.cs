@@ -1,3 +1,4 @@
+using CapacityHub.Gateway.Limits;
 using CapacityHub.Gateway.Rest;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,7 @@ public static class ForwardingEndpoints
     {
         builder.Services.AddSingleton<GrpcFaceGate>();
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(GrpcProxyConfig.Routes(), GrpcProxyConfig.Clusters(builder.Configuration))
+            .LoadFromMemory(GrpcProxyConfig.Routes(), GrpcProxyConfig.Clusters(builder.Configuration, GatewayLimitsOptions.From(builder.Configuration)))
             .AddTransforms(CallerTransforms.Apply);
         builder.Services.Replace(ServiceDescriptor.Singleton<IForwarderHttpClientFactory, ServiceConnections>());
         // Their transcoded REST calls (never their gRPC ones, which YARP relays) end in the forwarder interceptor.

@@ -55,7 +55,9 @@ public sealed partial class GrpcFaceGate(CallerClaims claims, CallerTokens token
 
         var service = ServiceOwners.OwnerOf(method) ?? method;
         LogUnavailable(logger, method, service, failure.Error.ToString());
-        StatusAnswer.Write(http, new Status(StatusCode.Unavailable, ServiceUnavailableInterceptor.MessageFor(service)));
+        StatusAnswer.Write(http, failure.Error is ForwarderError.RequestTimedOut
+            ? new Status(StatusCode.DeadlineExceeded, $"The {service} service did not answer in time; try again later.")
+            : new Status(StatusCode.Unavailable, ServiceUnavailableInterceptor.MessageFor(service)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding {Method} to {Service} failed: {Reason}")]

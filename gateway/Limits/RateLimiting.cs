@@ -19,7 +19,7 @@ public static class RateLimiting
 {
     public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(GatewayLimitsOptions.Section).Get<GatewayLimitsOptions>() ?? new GatewayLimitsOptions();
+        var limits = GatewayLimitsOptions.From(builder.Configuration);
         builder.Services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.Services.AddRateLimiter(options =>

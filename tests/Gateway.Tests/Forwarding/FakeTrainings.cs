@@ -63,8 +63,15 @@ public sealed class FakeImpact(CallLog log) : ImpactService.ImpactServiceBase
     public override async Task WatchImpactMetrics(GetImpactMetricsRequest request, IServerStreamWriter<ImpactMetrics> responseStream, ServerCallContext context)
     {
         log.Record(context);
+        // "programmes/quiet" asks for a watch that stays silent between snapshots, as a real one does.
+        var pause = request.Programmes.Contains("programmes/quiet") ? TimeSpan.FromSeconds(2) : TimeSpan.Zero;
         for (var i = 1; i <= 3; i++)
         {
+            if (i > 1 && pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, context.CancellationToken);
+            }
+
             await responseStream.WriteAsync(new ImpactMetrics { Countries = i }, context.CancellationToken);
         }
 
