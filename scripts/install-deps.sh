@@ -6,7 +6,7 @@ profile=${1:-test}
 
 packages=()
 if [ "$profile" = test ]; then
-  packages+=(python3-grpcio python3-grpc-tools python3-h2 grpc-proto nghttp2-client chromium chromium-driver yamllint)
+  packages+=(python3-grpcio python3-grpc-tools python3-h2 python3-aiosmtpd grpc-proto nghttp2-client chromium chromium-driver yamllint)
 fi
 
 missing=()

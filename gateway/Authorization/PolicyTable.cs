@@ -23,7 +23,7 @@ internal static class PolicyTable
     private static readonly RoleSet Agreements = new([Manager, Funder, Admin]);
 
     public static IEnumerable<KeyValuePair<string, RoleSet>> Entries =>
-        Programmes().Concat(Partners()).Concat(Trainings()).Concat(Nominations()).Concat(OutcomeReports()).Concat(Impact());
+        Programmes().Concat(Partners()).Concat(Trainings()).Concat(Nominations()).Concat(OutcomeReports()).Concat(Impact()).Concat(Notifications());
 
     private static IEnumerable<KeyValuePair<string, RoleSet>> Programmes() => Service("capacityhub.programmes.v1.ProgrammeService",
         ("GetProgramme", Everyone),
@@ -78,6 +78,7 @@ internal static class PolicyTable
         ("ApproveNomination", Planners),
         ("DeclineNomination", Planners),
         ("BookNomination", PersonalData),
+        ("BatchDecideNominations", PersonalData),
         ("WithdrawNomination", PersonalData),
         ("CancelNomination", Planners),
         ("RecordAttendance", PersonalData),
@@ -101,6 +102,11 @@ internal static class PolicyTable
     private static IEnumerable<KeyValuePair<string, RoleSet>> Impact() => Service("capacityhub.trainings.v1.ImpactService",
         ("GetImpactMetrics", Everyone),
         ("WatchImpactMetrics", Everyone));
+
+    // Inboxes: funders have none (they are told nothing personal); the service scopes each inbox.
+    private static IEnumerable<KeyValuePair<string, RoleSet>> Notifications() => Service("capacityhub.trainings.v1.NotificationService",
+        ("ListNotifications", PersonalData),
+        ("MarkNotificationsRead", PersonalData));
 
     private static IEnumerable<KeyValuePair<string, RoleSet>> Service(string service, params (string Method, RoleSet Roles)[] methods) =>
         methods.Select(m => new KeyValuePair<string, RoleSet>($"{service}/{m.Method}", m.Roles));

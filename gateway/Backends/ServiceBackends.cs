@@ -30,6 +30,7 @@ public sealed class ServiceBackends : IDisposable
         NominationClient = new NominationService.NominationServiceClient(Trainings);
         OutcomeReportClient = new OutcomeReportService.OutcomeReportServiceClient(Trainings);
         ImpactClient = new ImpactService.ImpactServiceClient(Trainings);
+        NotificationClient = new NotificationService.NotificationServiceClient(Trainings);
     }
 
     /// <summary>Invokers per service, for calls made by method name (REST face, health).</summary>
@@ -50,6 +51,8 @@ public sealed class ServiceBackends : IDisposable
     public OutcomeReportService.OutcomeReportServiceClient OutcomeReportClient { get; }
 
     public ImpactService.ImpactServiceClient ImpactClient { get; }
+
+    public NotificationService.NotificationServiceClient NotificationClient { get; }
 
     /// <summary>The invoker of the service that owns "package.Service/Method", or null when the gateway does not forward it.</summary>
     public CallInvoker? InvokerFor(string method) =>

@@ -26,12 +26,13 @@ public static class ServiceOwners
         [NominationService.Descriptor.FullName] = Trainings,
         [OutcomeReportService.Descriptor.FullName] = Trainings,
         [ImpactService.Descriptor.FullName] = Trainings,
+        [NotificationService.Descriptor.FullName] = Trainings,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IReadOnlyList<ServiceDescriptor> Services { get; } =
     [
         ProgrammeService.Descriptor, PartnerService.Descriptor, TrainingService.Descriptor,
-        NominationService.Descriptor, OutcomeReportService.Descriptor, ImpactService.Descriptor,
+        NominationService.Descriptor, OutcomeReportService.Descriptor, ImpactService.Descriptor, NotificationService.Descriptor,
     ];
 
     /// <summary>The descriptor of a forwarded "package.Service/Method", or null.</summary>

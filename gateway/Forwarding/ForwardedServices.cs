@@ -17,3 +17,5 @@ internal sealed class ForwardedNominationService : NominationService.NominationS
 internal sealed class ForwardedOutcomeReportService : OutcomeReportService.OutcomeReportServiceBase;
 
 internal sealed class ForwardedImpactService : ImpactService.ImpactServiceBase;
+
+internal sealed class ForwardedNotificationService : NotificationService.NotificationServiceBase;

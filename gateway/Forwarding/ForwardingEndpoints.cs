@@ -23,6 +23,7 @@ public static class ForwardingEndpoints
         grpc.AddServiceOptions<ForwardedNominationService>(Forwarded);
         grpc.AddServiceOptions<ForwardedOutcomeReportService>(Forwarded);
         grpc.AddServiceOptions<ForwardedImpactService>(Forwarded);
+        grpc.AddServiceOptions<ForwardedNotificationService>(Forwarded);
         return builder;
     }
 
@@ -42,6 +43,7 @@ public static class ForwardingEndpoints
         endpoints.MapGrpcService<ForwardedNominationService>();
         endpoints.MapGrpcService<ForwardedOutcomeReportService>();
         endpoints.MapGrpcService<ForwardedImpactService>();
+        endpoints.MapGrpcService<ForwardedNotificationService>();
         var gate = endpoints.ServiceProvider.GetRequiredService<GrpcFaceGate>();
         endpoints.MapReverseProxy(proxy => proxy.Use((http, next) => gate.InvokeAsync(http, next)));
         return endpoints;

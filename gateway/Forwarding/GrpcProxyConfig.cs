@@ -10,7 +10,7 @@ namespace CapacityHub.Gateway.Forwarding;
 /// The gRPC face as YARP configuration: per CapacityHub service (HTTP/2 cleartext, its address from
 /// <c>Services:{Name}</c>) a cluster for calls, held to <see cref="GatewayLimitsOptions.IdleCallTimeout"/>, and
 /// one for server-streaming calls, which may stay quiet for as long as their client waits; one route per
-/// forwarded gRPC service and one per streaming method, to the owner's clusters.
+/// forwarded method, to its owner's clusters.
 /// </summary>
 public static class GrpcProxyConfig
 {
@@ -27,25 +27,19 @@ public static class GrpcProxyConfig
         })];
 
     /// <remarks>
-    /// The forwarded services are also mapped as generated gRPC services (for reflection and JSON
-    /// transcoding) at the same paths; the routes' lower order makes every gRPC call YARP's.
+    /// One route per method, so traces and metrics name the method (http.route). The forwarded services are
+    /// also mapped as generated gRPC services (for reflection and JSON transcoding) at the same paths; the
+    /// routes' lower order makes every gRPC call YARP's. A method no service has is the gateway's own
+    /// UNIMPLEMENTED.
     /// </remarks>
     public static IReadOnlyList<RouteConfig> Routes() =>
-    [
-        .. ServiceOwners.ByService.Select(pair => Route(pair.Key, pair.Value, $"/{pair.Key}/{{method}}")),
-        .. ServiceOwners.Services.SelectMany(service => service.Methods)
-            .Where(method => method.IsServerStreaming)
-            .Select(method => Route(method.FullName, ServiceOwners.ByService[method.Service.FullName] + StreamsSuffix, $"/{method.Service.FullName}/{method.Name}")),
-    ];
-
-    // A literal method path outranks a service's {method} route of the same order.
-    private static RouteConfig Route(string id, string cluster, string path) => new()
-    {
-        RouteId = id,
-        ClusterId = cluster,
-        Order = -1,
-        Match = new RouteMatch { Path = path, Methods = [HttpMethods.Post] },
-    };
+        [.. ServiceOwners.Services.SelectMany(service => service.Methods).Select(method => new RouteConfig
+        {
+            RouteId = method.FullName,
+            ClusterId = ServiceOwners.ByService[method.Service.FullName] + (method.IsServerStreaming ? StreamsSuffix : ""),
+            Order = -1,
+            Match = new RouteMatch { Path = $"/{method.Service.FullName}/{method.Name}", Methods = [HttpMethods.Post] },
+        })];
 
     private static ClusterConfig Cluster(string id, string service, IConfiguration configuration, TimeSpan idleLimit) => new()
     {

@@ -32,7 +32,7 @@ public static class ImpactAccess
                 return new ImpactScope(own, organisation, true, null);
 
             case CallerRole.ProgrammeManager:
-                var managed = caller.ProgrammeIds.Select(id => ResourceNames.Of("programmes", id)).ToHashSet(StringComparer.Ordinal);
+                var managed = TrainingsAccess.ManagedProgrammes(caller).ToHashSet(StringComparer.Ordinal);
                 var foreign = programmes.FirstOrDefault(p => !managed.Contains(p));
                 if (foreign is not null)
                 {

@@ -82,7 +82,7 @@ public static class OutcomeReportAccess
                 return Manages(caller, programme) ? ([programme], partner) : throw Denied($"you do not manage {programme}");
             }
 
-            var managed = caller.ProgrammeIds.Select(id => ResourceNames.Of("programmes", id)).ToList();
+            var managed = TrainingsAccess.ManagedProgrammes(caller).ToList();
             return managed.Count > 0 ? (managed, partner) : throw Denied("you manage no programme");
         }
 
@@ -91,11 +91,12 @@ public static class OutcomeReportAccess
 
     private static bool IsPrivileged(CallerIdentity caller) => caller.IsAdministrator || caller.IsService;
 
+    // Caller tokens carry bare ids or resource names; TrainingsAccess reads both.
     private static bool Manages(CallerIdentity caller, string programme) =>
-        ResourceNames.IdOf(programme, "programmes") is { } id && caller.Manages(id);
+        TrainingsAccess.ManagedProgrammes(caller).Contains(programme) || (ResourceNames.IdOf(programme, "programmes") is { } id && caller.Manages(id));
 
     private static bool ActsFor(CallerIdentity caller, string organisation) =>
-        ResourceNames.IdOf(organisation, "organisations") is { } id && caller.ActsFor(id);
+        TrainingsAccess.OrganisationOf(caller) == organisation || (ResourceNames.IdOf(organisation, "organisations") is { } id && caller.ActsFor(id));
 
     private static void RefuseFunder(CallerIdentity caller)
     {

@@ -19,6 +19,10 @@ public sealed class TrainingsAccess(IProgrammeMemberships memberships)
     public static bool Manages(CallerIdentity caller, string programme) =>
         IsUnrestricted(caller) || caller.Manages(programme) || caller.Manages(Bare(programme, "programmes/"));
 
+    /// <summary>The programmes the caller manages as resource names, whichever form the token carries.</summary>
+    public static IReadOnlyList<string> ManagedProgrammes(CallerIdentity caller) =>
+        [.. caller.ProgrammeIds.Select(id => id.StartsWith("programmes/", StringComparison.Ordinal) ? id : $"programmes/{id}")];
+
     /// <summary>The caller's organisation as a resource name, whichever form the token carries.</summary>
     public static string? OrganisationOf(CallerIdentity caller) =>
         caller.OrganisationId is null ? null : caller.OrganisationId.StartsWith("organisations/", StringComparison.Ordinal)

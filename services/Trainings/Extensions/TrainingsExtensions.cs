@@ -3,6 +3,8 @@ using CapacityHub.Programmes.V1;
 using CapacityHub.ServiceDefaults.Clients;
 using CapacityHub.ServiceDefaults.Hosting;
 using CapacityHub.Trainings.Api;
+using CapacityHub.Trainings.Mail;
+using CapacityHub.Trainings.Reminders;
 using CapacityHub.Trainings.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -34,6 +36,21 @@ public static class TrainingsExtensions
         services.AddSingleton<ImpactChanges>();
         services.AddSingleton<TrainingsMetrics>();
         services.AddSingleton<OutcomeReportRepository>();
+        // Inboxes, and e-mail to organisations' focal points when Notifications:Smtp:Host is set.
+        var smtp = SmtpOptions.Of(builder.Configuration);
+        services.AddSingleton(smtp);
+        services.AddSingleton<NotificationRepository>();
+        services.AddSingleton<MailRecipients>();
+        services.AddSingleton<NotificationMailer>();
+        if (smtp.IsConfigured)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<NotificationMailer>());
+        }
+
+        services.AddSingleton(ReminderOptions.Of(builder.Configuration));
+        services.AddSingleton<NominatingOrganisations>();
+        services.AddSingleton<Reminders.Reminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reminders.Reminders>());
         return builder;
     }
 
@@ -44,6 +61,7 @@ public static class TrainingsExtensions
         app.MapGrpcService<NominationApi>();
         app.MapGrpcService<ImpactApi>();
         app.MapGrpcService<OutcomeReportApi>();
+        app.MapGrpcService<NotificationApi>();
         return app;
     }
 }

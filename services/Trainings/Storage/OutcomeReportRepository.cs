@@ -1,5 +1,6 @@
 using CapacityHub.Storage;
 using CapacityHub.Trainings.Domain.Impact;
+using CapacityHub.Trainings.Domain.Notifications;
 using CapacityHub.Trainings.Domain.Outcomes;
 using NodaTime;
 
@@ -15,7 +16,7 @@ public sealed record OutcomeReportWrite(Document<OutcomeReportDocument> Stored, 
 /// Outcome reports and the reporting-discipline cells they feed, written together in one transaction;
 /// creates and submits are idempotent on the client's request id.
 /// </summary>
-public sealed class OutcomeReportRepository(IDocumentStore store)
+public sealed class OutcomeReportRepository(IDocumentStore store, NotificationRepository notifications)
 {
     /// <summary>Reporting discipline compares the first submission with the due date as a calendar date in this zone.</summary>
     public static readonly DateTimeZone ReportingZone = DateTimeZone.Utc;
@@ -63,7 +64,13 @@ public sealed class OutcomeReportRepository(IDocumentStore store)
                     check(stored);
                     var report = stored.Value.ToDomain();
                     var before = ReportingObligation.For(report, ReportingZone);
+                    var statusBefore = report.Status;
                     change(report);
+                    if (ReportNotices.ForChange(report, statusBefore) is { } notice)
+                    {
+                        await notifications.WriteAsync(tx, [notice], token);
+                    }
+
                     await reports.ReplaceAsync(OutcomeReportDocument.From(report, actor, now, stored.Value), stored.Version, token);
                     await ImpactAggregates.ApplyReportingAsync(tx, before, ReportingObligation.For(report, ReportingZone), token);
                     performed = true;

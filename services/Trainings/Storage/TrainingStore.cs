@@ -17,7 +17,7 @@ namespace CapacityHub.Trainings.Storage;
 /// increment (SQLite has one writer; MongoDB retries the transaction that lost the write conflict), and a
 /// second live nomination of one person by the unique indexes on the active e-mail and participant id.
 /// </summary>
-public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
+public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes, NotificationRepository notifications)
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
@@ -114,6 +114,7 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
                     var aggregate = await LoadAsync(tx, trainingId, needs ?? RosterNeeds.Everyone, token);
                     var value = operate(aggregate);
                     ran = true;
+                    await notifications.WriteAsync(tx, NoticesOf(aggregate), token);
                     programme = await SaveAsync(tx, aggregate, actor, token) ? aggregate.ProgrammeId : null;
                     return value;
                 }
@@ -133,6 +134,13 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes)
 
         return result;
     }
+
+    /// <summary>What the operation's changes to nominations tell managers and nominating organisations (read before saving).</summary>
+    private static IReadOnlyList<Domain.Notifications.Notice> NoticesOf(TrainingAggregate aggregate) =>
+        Domain.Notifications.NominationNotices.For(TrainingResources.TrainingName(aggregate.Id), aggregate.Resource.Title, aggregate.ProgrammeId, aggregate.Enrolments
+            .Where(e => e.Changed || aggregate.AllTouched)
+            .Select(e => new Domain.Notifications.NominationChange(e.Nomination,
+                e.Stored is null ? null : Enum.Parse<Domain.Nominations.NominationStatus>(e.Stored.Value.Status))));
 
     /// <summary>A unique index on live nominations refused a second one of the same person: the domain's rule, in its words.</summary>
     private static async Task<string> AlreadyNominatedAsRuleAsync(Func<Task<string>> write)

@@ -52,5 +52,5 @@ public static class TrainingsCollections
     public static readonly CollectionSpec<RequestRecord<string>> Requests = RequestLog.Declare<string>("requests");
 
     public static IReadOnlyList<CollectionSpec> All =>
-        [Trainings, Nominations, QuotaUsage, Schema, Slots, ImpactCells, TrainingFacts, PersonReach, Requests, .. ImpactCollections.All, .. OutcomeReportCollections.All];
+        [Trainings, Nominations, QuotaUsage, Schema, Slots, ImpactCells, TrainingFacts, PersonReach, Requests, .. ImpactCollections.All, .. OutcomeReportCollections.All, .. NotificationCollections.All];
 }

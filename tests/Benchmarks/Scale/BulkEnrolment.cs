@@ -25,7 +25,7 @@ public static class BulkEnrolment
         await using var store = await SqliteDocumentStore.OpenAsync(new SqliteStoreOptions { Path = databasePath });
         // Declares the service's collections as its start-up does; the schema is already there.
         await store.MigrateAsync(TrainingsCollections.All);
-        var trainings = new TrainingStore(store, new ImpactChanges());
+        var trainings = new TrainingStore(store, new ImpactChanges(), new NotificationRepository(store, new CapacityHub.Trainings.Mail.SmtpOptions(), TimeProvider.System));
         var remaining = totalEnrolments;
         for (var t = 0; t < world.Trainings.Count; t++)
         {

@@ -35,6 +35,7 @@ public sealed class ReflectionTests : IAsyncLifetime
                 "capacityhub.programmes.v1.ProgrammeService", "capacityhub.partners.v1.PartnerService",
                 "capacityhub.trainings.v1.TrainingService", "capacityhub.trainings.v1.NominationService",
                 "capacityhub.trainings.v1.OutcomeReportService", "capacityhub.trainings.v1.ImpactService",
+                "capacityhub.trainings.v1.NotificationService",
                 "grpc.health.v1.Health",
             },
             listed.ToHashSet());

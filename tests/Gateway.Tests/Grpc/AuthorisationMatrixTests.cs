@@ -64,6 +64,7 @@ public sealed class AuthorisationMatrixTests(RunningSystem system)
         ["capacityhub.trainings.v1.NominationService/ApproveNomination"] = "M  A",
         ["capacityhub.trainings.v1.NominationService/DeclineNomination"] = "M  A",
         ["capacityhub.trainings.v1.NominationService/BookNomination"] = "MP A",
+        ["capacityhub.trainings.v1.NominationService/BatchDecideNominations"] = "MP A",
         ["capacityhub.trainings.v1.NominationService/WithdrawNomination"] = "MP A",
         ["capacityhub.trainings.v1.NominationService/CancelNomination"] = "M  A",
         ["capacityhub.trainings.v1.NominationService/RecordAttendance"] = "MP A",
@@ -74,6 +75,8 @@ public sealed class AuthorisationMatrixTests(RunningSystem system)
         ["capacityhub.trainings.v1.NominationService/RecordFollowUp"] = "MP A",
         ["capacityhub.trainings.v1.NominationService/IssueCertificate"] = "M  A",
 
+        ["capacityhub.trainings.v1.NotificationService/ListNotifications"] = "MP A",
+        ["capacityhub.trainings.v1.NotificationService/MarkNotificationsRead"] = "MP A",
         ["capacityhub.trainings.v1.OutcomeReportService/CreateOutcomeReport"] = " P A",
         ["capacityhub.trainings.v1.OutcomeReportService/GetOutcomeReport"] = "MP A",
         ["capacityhub.trainings.v1.OutcomeReportService/ListOutcomeReports"] = "MP A",

@@ -15,6 +15,18 @@ namespace CapacityHub.Trainings.Tests.Api;
 /// </summary>
 public sealed class TrainingsTestHost : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?>? settings;
+
+    public TrainingsTestHost()
+        : this(null)
+    {
+    }
+
+    private TrainingsTestHost(IReadOnlyDictionary<string, string?>? settings) => this.settings = settings;
+
+    /// <summary>A host with more configuration (e.g. an SMTP server for notifications).</summary>
+    public static TrainingsTestHost With(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
     public const string Programme = "programmes/asean-japan";
     public const string OtherProgramme = "programmes/arf-ict";
     public const string PipelineProgramme = "programmes/pipeline";
@@ -39,6 +51,11 @@ public sealed class TrainingsTestHost : IAsyncLifetime
     public TrainingService.TrainingServiceClient Trainings => new(host!.Channel);
     public NominationService.NominationServiceClient Nominations => new(host!.Channel);
     public ImpactService.ImpactServiceClient Impact => new(host!.Channel);
+    public NotificationService.NotificationServiceClient Notifications => new(host!.Channel);
+    public OutcomeReportService.OutcomeReportServiceClient Reports => new(host!.Channel);
+
+    /// <summary>The service's own objects (background jobs run on demand in tests).</summary>
+    public IServiceProvider Services => host!.Services;
 
     public async Task InitializeAsync()
     {
@@ -50,12 +67,18 @@ public sealed class TrainingsTestHost : IAsyncLifetime
         state.Organisations[ThaiCert] = new Organisation { Name = ThaiCert, Type = OrganisationType.Government, CountryCode = "TH", Status = OrganisationStatus.Active };
         state.Organisations[Outsider] = new Organisation { Name = Outsider, Type = OrganisationType.Csirt, CountryCode = "LA", Status = OrganisationStatus.Active };
         await Peers.StartAsync();
-        host = await ServiceTestHost.StartAsync("trainings", b => b.AddTrainings(), a => a.MapTrainings(), "Testing", new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Identity:SigningKey"] = Key,
             ["Services:Programmes"] = Peers.Address,
             ["Services:Partners"] = Peers.Address,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        host = await ServiceTestHost.StartAsync("trainings", b => b.AddTrainings(), a => a.MapTrainings(), "Testing", configuration);
     }
 
     public async Task DisposeAsync()

@@ -68,9 +68,20 @@ public sealed class TrainingsTestPeers : IAsyncDisposable
     private sealed class FakeProgrammes(PeerState state) : ProgrammeService.ProgrammeServiceBase
     {
         public override Task<Programme> GetProgramme(GetProgrammeRequest request, ServerCallContext context) =>
-            state.Programmes.ContainsKey(request.Name)
-                ? Task.FromResult(new Programme { Name = request.Name })
+            state.Programmes.TryGetValue(request.Name, out var p)
+                ? Task.FromResult(WithNominators(new Programme { Name = request.Name }, p.Nominators))
                 : throw new RpcException(new Status(StatusCode.NotFound, $"Programme {request.Name} does not exist."));
+
+        private static Programme WithNominators(Programme programme, IEnumerable<string> nominators)
+        {
+            programme.ParticipatingOrganisations.AddRange(nominators.Select(o => new ParticipatingOrganisation
+            {
+                Organisation = o,
+                Role = OrganisationRole.Implementing,
+                LocalRoles = { LocalRole.NominatingAuthority },
+            }));
+            return programme;
+        }
 
         public override Task<ListProgrammesResponse> ListProgrammes(ListProgrammesRequest request, ServerCallContext context)
         {

@@ -27,7 +27,7 @@ public sealed class RosterWritesTests(Xunit.Abstractions.ITestOutputHelper outpu
         _store = new CountingStore(_sqlite);
         await _store.MigrateAsync(TrainingsCollections.All);
         await TrainingsSchema.UpgradeAsync(_store, NullLogger.Instance, CancellationToken.None);
-        _trainings = new TrainingStore(_store, new ImpactChanges());
+        _trainings = new TrainingStore(_store, new ImpactChanges(), new NotificationRepository(_store, new CapacityHub.Trainings.Mail.SmtpOptions(), TimeProvider.System));
         await _trainings.CreateAsync("create-t-1", "t-1", OpenTrainingResource(seats: 2, waitlist: 400, new Quota(QuotaScope.Country, "TH", 2)), CancellationToken.None);
 
         // A full roster: two seated, everyone else waitlisted, written like a bulk import (all loaded).

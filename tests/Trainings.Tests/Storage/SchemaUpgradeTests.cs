@@ -41,7 +41,7 @@ public sealed class SchemaUpgradeTests : IAsyncLifetime
         {
             Assert.Equal(1, await TrainingsSchema.UpgradeAsync(store, log, CancellationToken.None));
             Assert.Equal(0, await TrainingsSchema.UpgradeAsync(store, log, CancellationToken.None));
-            var trainings = new TrainingStore(store, new ImpactChanges());
+            var trainings = new TrainingStore(store, new ImpactChanges(), new NotificationRepository(store, new CapacityHub.Trainings.Mail.SmtpOptions(), TimeProvider.System));
             var training = (await trainings.FindAsync("t-1", CancellationToken.None))!.Value;
             var thai = await trainings.FindNominationAsync("t-1", "n-1", CancellationToken.None);
 
@@ -93,7 +93,7 @@ public sealed class SchemaUpgradeTests : IAsyncLifetime
     {
         await using (var store = await OpenAsync())
         {
-            var trainings = new TrainingStore(store, new ImpactChanges());
+            var trainings = new TrainingStore(store, new ImpactChanges(), new NotificationRepository(store, new CapacityHub.Trainings.Mail.SmtpOptions(), TimeProvider.System));
             await trainings.CreateAsync("create", "t-1", RosterWritesTests.OpenTrainingResource(seats: 1, waitlist: 3, new Quota(QuotaScope.Country, "TH", 1)), CancellationToken.None);
             await trainings.WriteAsync("t-1", "test", aggregate =>
             {

@@ -109,6 +109,20 @@ public sealed class Roster
         return [nomination];
     }
 
+    /// <summary>Onto the waitlist by decision, whether or not seats are free.</summary>
+    public IReadOnlyList<Nomination> Waitlist(string nominationId)
+    {
+        EnsureBeforeEvent();
+        var nomination = Find(nominationId);
+        if (nomination.Status != NominationStatus.Waitlisted && Waitlisted >= Training.Definition.WaitlistSize)
+        {
+            throw new DomainRuleException($"The waitlist is full ({Training.Definition.WaitlistSize}); decline or raise the waitlist size");
+        }
+
+        Move(nomination, NominationStatus.Waitlisted);
+        return [nomination];
+    }
+
     public IReadOnlyList<Nomination> Decline(string nominationId, string reason)
     {
         RequireReason(reason);
