@@ -4,9 +4,10 @@
 set -euo pipefail
 profile=${1:-test}
 
-packages=()
+# The gateway sets certificates (PDF) in these fonts: Latin, Thai and Japanese names.
+packages=(fonts-dejavu-core fonts-thai-tlwg fonts-ipafont-gothic)
 if [ "$profile" = test ]; then
-  packages+=(python3-grpcio python3-grpc-tools python3-h2 python3-aiosmtpd grpc-proto nghttp2-client chromium chromium-driver yamllint)
+  packages+=(python3-grpcio python3-grpc-tools python3-h2 python3-aiosmtpd poppler-utils grpc-proto nghttp2-client chromium chromium-driver yamllint)
 fi
 
 missing=()

@@ -11,7 +11,8 @@ namespace CapacityHub.Gateway.Exports;
 
 /// <summary>
 /// GET /api/v1/programmes/{programme}:exportIati (IATI 2.03 XML) and
-/// GET /api/v1/trainings/{training}:exportCalendar (iCalendar). CSV of every list is on the list routes.
+/// GET /api/v1/trainings/{training}:exportCalendar (iCalendar) and
+/// GET /api/v1/trainings/{training}/nominations/{nomination}:certificate (PDF). CSV of every list is on the list routes.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -25,6 +26,11 @@ public static class ExportEndpoints
         endpoints.MapGet("/api/v1/trainings/{training}:exportCalendar", (string training, HttpContext context) => Guarded(context, getTraining, CalendarAsync))
             .WithName("ExportTrainingCalendar").WithSummary("iCalendar (RFC 5545) of the training's session days")
             .WithTags("Exports").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        var getNomination = RestAccess.MethodName(NominationService.Descriptor, "GetNomination");
+        endpoints.MapGet("/api/v1/trainings/{training}/nominations/{nomination}:certificate",
+            (string training, string nomination, HttpContext context) => Guarded(context, getNomination, Certificates.CertificateExport.WriteAsync))
+            .WithName("DownloadCertificate").WithSummary("The participant's certificate of completion as a PDF (issued certificates only)")
+            .WithTags("Exports").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         return endpoints;
     }
 

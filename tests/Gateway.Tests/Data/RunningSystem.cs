@@ -78,6 +78,13 @@ public sealed class RunningSystem : IAsyncLifetime
     }
 
     /// <summary>A REST call that must succeed, its JSON answer parsed as <typeparamref name="T"/>.</summary>
+    /// <summary>A download: status, content type and the body's bytes.</summary>
+    public async Task<(int Status, string? ContentType, byte[] Body)> DownloadAsync(string path, CallerIdentity caller)
+    {
+        using var response = await Web.SendAsync(Request(HttpMethod.Get, path, caller, null));
+        return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync());
+    }
+
     public async Task<T> CallAsync<T>(HttpMethod method, string path, CallerIdentity caller, IMessage? body = null)
         where T : IMessage<T>, new()
     {
