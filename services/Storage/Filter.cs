@@ -30,6 +30,20 @@ public sealed class Filter
         return With(new Condition(path, ConditionKind.In, list, null, null));
     }
 
+    /// <summary>
+    /// The string value holds <paramref name="text"/> (exactly: callers normalise case, e.g. by storing and
+    /// asking in upper case). No index serves a substring, so pair it with conditions that narrow the scan.
+    /// </summary>
+    public Filter AndContains(string path, string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new ArgumentException($"'contains' on '{path}' needs some text.", nameof(text));
+        }
+
+        return With(new Condition(path, ConditionKind.Contains, [text], null, null));
+    }
+
     /// <summary>from ≤ value &lt; to; either end may be null (open).</summary>
     public Filter AndRange(string path, object? fromInclusive, object? toExclusive)
     {
@@ -78,6 +92,7 @@ public sealed class Filter
 public enum ConditionKind
 {
     Equal,
+    Contains,
     In,
     Range,
 }

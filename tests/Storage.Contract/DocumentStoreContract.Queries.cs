@@ -34,6 +34,23 @@ public abstract partial class DocumentStoreContract
     }
 
     [ContractFact]
+    public async Task Contains_matches_substrings_literally_in_any_script_with_other_conditions()
+    {
+        string[] emails = ["SOMCHAI@THAICERT.EXAMPLE", "สมชาย.ใจดี@ETDA.EXAMPLE", "YAMADA.TARO@JPCERT.EXAMPLE", "100%_SURE.*@EXAMPLE", "ANAN@THAICERT.EXAMPLE"];
+        await InsertPeopleAsync(emails.Length, i => TestCollections.Person($"p-{i}", training: i == 4 ? "t-2" : "t-1", createdAt: 1000 + i) with { Email = emails[i] });
+
+        async Task<string[]> Ids(Filter filter) =>
+            [.. (await ReadAllPagesAsync(Participants, new Query { Filter = filter, Limit = 2 })).Select(d => d.Id)];
+
+        Assert.Equal(["p-0", "p-4"], await Ids(Filter.All.AndContains("email", "THAICERT")));
+        Assert.Equal(["p-0"], await Ids(Filter.Where("trainingId", "t-1").AndContains("email", "THAICERT")));
+        Assert.Equal(["p-1"], await Ids(Filter.All.AndContains("email", "ใจดี")));
+        Assert.Equal(["p-3"], await Ids(Filter.All.AndContains("email", "%_SURE.*")));
+        Assert.Empty(await Ids(Filter.All.AndContains("email", "thaicert")));
+        Assert.Equal(["p-3"], await Ids(Filter.All.AndContains("email", "_")));
+    }
+
+    [ContractFact]
     public async Task Count_counts_the_filtered_documents()
     {
         await InsertPeopleAsync(30, i => TestCollections.Person($"p-{i}", training: i < 12 ? "t-a" : "t-b"));

@@ -78,6 +78,9 @@ internal static class QueryTranslator
                 return new BsonDocument(field, JsonBson.ToBson(condition.Values[0]));
             case ConditionKind.In:
                 return new BsonDocument(field, new BsonDocument("$in", new BsonArray(condition.Values.Select(JsonBson.ToBson))));
+            case ConditionKind.Contains:
+                // The text is escaped, so the expression matches it literally.
+                return new BsonDocument(field, new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(condition.Values[0].GetString() ?? "")));
             case ConditionKind.Range:
                 var range = new BsonDocument();
                 if (condition.From is { } from)

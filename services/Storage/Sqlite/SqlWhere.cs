@@ -72,6 +72,10 @@ internal sealed class SqlWhere
             case ConditionKind.In:
                 AddIn(field, condition.Values);
                 break;
+            case ConditionKind.Contains:
+                // instr is an exact substring test: no LIKE wildcards to escape, and any script works.
+                clauses.Add($"instr({field}, {Parameter(SqliteValues.FromJson(condition.Values[0]))}) > 0");
+                break;
             case ConditionKind.Range:
                 if (condition.From is { } from)
                 {
