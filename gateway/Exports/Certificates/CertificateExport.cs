@@ -20,7 +20,8 @@ public static class CertificateExport
         var backends = context.RequestServices.GetRequiredService<ServiceBackends>();
         var options = RestAccess.CallOptionsFor(context);
         var routes = context.Request.RouteValues;
-        var name = $"trainings/{routes["training"]}/nominations/{routes["nomination"]}";
+        var trainingName = $"trainings/{routes["training"]}";
+        var name = $"{trainingName}/nominations/{routes["nomination"]}";
         var nomination = await backends.NominationClient.GetNominationAsync(new GetNominationRequest { Name = name }, options);
         if (nomination.Learning?.Certificate is not { Number.Length: > 0 } certificate)
         {
@@ -28,7 +29,7 @@ public static class CertificateExport
                 $"No certificate has been issued for {name}: the participant must complete the training, then a manager issues it."));
         }
 
-        var training = await backends.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = nomination.Name[..nomination.Name.IndexOf("/nominations/", StringComparison.Ordinal)] }, options);
+        var training = await backends.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = trainingName }, options);
         var employer = nomination.Participant.Organisation.Length > 0 ? nomination.Participant.Organisation : nomination.NominatingOrganisation;
         var organisation = await backends.PartnerClient.GetOrganisationAsync(new GetOrganisationRequest { Name = employer }, options);
         var programme = await backends.ProgrammeClient.GetProgrammeAsync(new GetProgrammeRequest { Name = training.Programme }, options);
