@@ -31,8 +31,9 @@ public sealed class Filter
     }
 
     /// <summary>
-    /// The string value holds <paramref name="text"/> (exactly: callers normalise case, e.g. by storing and
-    /// asking in upper case). No index serves a substring, so pair it with conditions that narrow the scan.
+    /// The string value holds <paramref name="text"/> (exactly: callers normalise case, e.g. with
+    /// <see cref="SearchText"/>). No index serves a substring, so the path need not be indexed; pair it with
+    /// conditions that narrow the scan.
     /// </summary>
     public Filter AndContains(string path, string text)
     {
@@ -66,7 +67,7 @@ public sealed class Filter
         var bound = new List<BoundCondition>(Conditions.Count);
         foreach (var c in Conditions)
         {
-            if (!spec.IsIndexed(c.Path))
+            if (c.Kind != ConditionKind.Contains && !spec.IsIndexed(c.Path))
             {
                 throw new UnindexedQueryException(spec.Name, c.Path);
             }

@@ -12,6 +12,8 @@ public sealed class PartnerStoreFixture : IAsyncLifetime
 
     public PartnerApi Api { get; private set; } = null!;
 
+    public SqliteDocumentStore Store => store ?? throw new InvalidOperationException("Not initialised.");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);

@@ -51,6 +51,19 @@ public abstract partial class DocumentStoreContract
     }
 
     [ContractFact]
+    public async Task Contains_may_name_a_path_without_an_index_and_search_text_folds_case_and_width()
+    {
+        string[] notes = ["Speaks Thai", "ＴＨＡＩＣＥＲＴ liaison", ""];
+        await InsertPeopleAsync(notes.Length, i => TestCollections.Person($"p-{i}", createdAt: 1000 + i) with { Notes = SearchText.Of(notes[i], $"p-{i}") });
+
+        var page = await Participants.FindAsync(new Query { Filter = Filter.Where("trainingId", "t-1").AndContains("notes", SearchText.Fold("thai")) });
+
+        Assert.Equal(["p-0", "p-1"], page.Items.Select(d => d.Id));
+        Assert.Equal("THAICERT LIAISON\nP-1", page.Items[1].Value.Notes);
+        await Assert.ThrowsAsync<UnindexedQueryException>(() => Participants.FindAsync(new Query { Filter = Filter.Where("notes", "x") }));
+    }
+
+    [ContractFact]
     public async Task Count_counts_the_filtered_documents()
     {
         await InsertPeopleAsync(30, i => TestCollections.Person($"p-{i}", training: i < 12 ? "t-a" : "t-b"));

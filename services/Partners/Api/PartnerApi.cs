@@ -34,10 +34,11 @@ public sealed partial class PartnerApi(OrganisationRepository organisations, Agr
         errors.KnownEnum("type", request.Type);
         errors.KnownEnum("region_group", request.RegionGroup);
         errors.KnownEnum("status", request.Status);
+        var query = errors.SearchQuery("query", request.Query);
         errors.ThrowIfAny("list request");
         var size = Paging.SizeOf(request.PageSize);
 
-        var filter = new OrganisationListFilter(request.CountryCode, request.Type, request.RegionGroup, request.Status);
+        var filter = new OrganisationListFilter(request.CountryCode, request.Type, request.RegionGroup, request.Status, query);
         var (items, next) = await StoreFailures.Guard(() =>
             organisations.ListAsync(filter, size, request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken));
         var response = new ListOrganisationsResponse { NextPageToken = next ?? "" };

@@ -14,6 +14,8 @@ public static class Extensions
         builder.AddServiceDefaults("partners", PartnerCollections.All);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OrganisationRepository>();
+        builder.Services.AddSingleton<IStoreUpgrade>(new StaleDocumentRewrite<StoredOrganisation>(
+            PartnerCollections.Organisations, o => o.SearchText is null, d => OrganisationRepository.ToStored(d.Id, OrganisationRepository.ToResource(d).Value)));
         builder.Services.AddSingleton<AgreementRepository>();
         return builder;
     }

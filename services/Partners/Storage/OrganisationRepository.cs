@@ -4,8 +4,8 @@ using CapacityHub.Storage;
 
 namespace CapacityHub.Partners.Storage;
 
-/// <summary>What ListOrganisations filters on; unspecified/empty means "any".</summary>
-public sealed record OrganisationListFilter(string CountryCode, OrganisationType Type, RegionGroup Region, OrganisationStatus Status);
+/// <summary>What ListOrganisations filters on; unspecified/empty means "any". <see cref="Query"/> is folded with <see cref="SearchText.Fold"/>.</summary>
+public sealed record OrganisationListFilter(string CountryCode, OrganisationType Type, RegionGroup Region, OrganisationStatus Status, string Query = "");
 
 public sealed class OrganisationRepository(IDocumentStore store)
 {
@@ -61,11 +61,16 @@ public sealed class OrganisationRepository(IDocumentStore store)
             _ => filter,
         };
 
+        if (f.Query.Length > 0)
+        {
+            filter = filter.AndContains("searchText", f.Query);
+        }
+
         var page = await Organisations.FindAsync(new Query { Filter = filter, OrderBy = "sortName", Limit = limit, After = pageToken }, ct);
         return ([.. page.Items.Select(d => ToResource(d).Value)], page.Next);
     }
 
-    private static StoredOrganisation ToStored(string id, Organisation o) => new(
+    public static StoredOrganisation ToStored(string id, Organisation o) => new(
         id,
         o.DisplayName.ToUpperInvariant(),
         string.IsNullOrEmpty(o.IatiIdentifier) ? null : o.IatiIdentifier,
@@ -75,8 +80,9 @@ public sealed class OrganisationRepository(IDocumentStore store)
         o.RegionGroups.Contains(RegionGroup.Asean),
         o.RegionGroups.Contains(RegionGroup.Arf),
         o.RegionGroups.Contains(RegionGroup.IndoPacific),
-        ProtoDocuments.Write(o, m => m.Etag = ""));
+        ProtoDocuments.Write(o, m => m.Etag = ""),
+        SearchText.Of(o.DisplayName, o.Acronym, id));
 
-    private static Document<Organisation> ToResource(Document<StoredOrganisation> doc) =>
+    public static Document<Organisation> ToResource(Document<StoredOrganisation> doc) =>
         new(doc.Id, doc.Version, ProtoDocuments.Read<Organisation>(doc.Value.Resource, doc.Version, (m, etag) => m.Etag = etag));
 }

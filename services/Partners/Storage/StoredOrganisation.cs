@@ -2,7 +2,8 @@ namespace CapacityHub.Partners.Storage;
 
 /// <summary>
 /// An organisation as stored: the full resource as proto JSON plus the scalars lists filter and sort on.
-/// Region groups are flags because the store indexes scalars, not arrays.
+/// Region groups are flags because the store indexes scalars, not arrays. <see cref="SearchText"/> (name,
+/// acronym, id) is null in documents written before search existed, until the start-up rewrite fills it in.
 /// </summary>
 public sealed record StoredOrganisation(
     string Id,
@@ -14,4 +15,5 @@ public sealed record StoredOrganisation(
     bool Asean,
     bool Arf,
     bool IndoPacific,
-    string Resource);
+    string Resource,
+    string? SearchText = null);

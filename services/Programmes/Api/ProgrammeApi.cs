@@ -33,6 +33,7 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         errors.ResourceName("participant", request.Participant, ProgrammeRules.Organisations, required: false);
         errors.CountryCode("recipient_country", request.RecipientCountry, required: false);
         errors.SingleLine("manager", request.Manager, TextLimits.Name);
+        var query = errors.SearchQuery("query", request.Query);
         if (request.ParticipantMayNominate && request.Participant.Length == 0)
         {
             errors.Add("participant_may_nominate", "needs participant: the organisation whose right to nominate is asked about");
@@ -69,7 +70,7 @@ public sealed partial class ProgrammeApi(ProgrammeRepository repository, TimePro
         }
 
         var (items, next) = await StoreFailures.Guard(() => repository.ListAsync(
-            new ProgrammeListFilter(request.Status, tags), size, request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken));
+            new ProgrammeListFilter(request.Status, tags, query), size, request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken));
         var response = new ListProgrammesResponse { NextPageToken = next ?? "" };
         // Roles are not indexed; AIP-158 allows the short page this may leave.
         response.Programmes.AddRange(request.ParticipantMayNominate

@@ -14,6 +14,8 @@ public static class Extensions
         builder.AddServiceDefaults("programmes", ProgrammeCollections.All);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgrammeRepository>();
+        builder.Services.AddSingleton<IStoreUpgrade>(new StaleDocumentRewrite<StoredProgramme>(
+            ProgrammeCollections.Programmes, p => p.SearchText is null, d => ProgrammeRepository.ToStored(d.Id, ProgrammeRepository.ToResource(d).Value)));
         return builder;
     }
 

@@ -60,6 +60,11 @@ public sealed class ProgrammeRepository(IDocumentStore store)
         if (filter.Tags.Count == 0)
         {
             var where = status is null ? Filter.All : Filter.Where("status", status);
+            if (filter.Query.Length > 0)
+            {
+                where = where.AndContains("searchText", filter.Query);
+            }
+
             var page = await store.Collection(ProgrammeCollections.Programmes).FindAsync(
                 new Query { Filter = where, OrderBy = "code", Limit = limit, After = pageToken }, ct);
             return ([.. page.Items.Select(d => ToResource(d).Value)], page.Next);
@@ -77,7 +82,8 @@ public sealed class ProgrammeRepository(IDocumentStore store)
         foreach (var tag in tags.Items)
         {
             var doc = await FindAsync(tag.Value.ProgrammeId, ct);
-            if (doc is not null && filter.Tags.Skip(1).All(t => ProgrammeTags.Of(doc.Value).Contains(t)))
+            if (doc is not null && filter.Tags.Skip(1).All(t => ProgrammeTags.Of(doc.Value).Contains(t))
+                && (filter.Query.Length == 0 || SearchTextOf(doc.Id, doc.Value).Contains(filter.Query, StringComparison.Ordinal)))
             {
                 items.Add(doc.Value);
             }
@@ -102,14 +108,17 @@ public sealed class ProgrammeRepository(IDocumentStore store)
 
     private static string TagId(string programmeId, string tag) => $"{programmeId}|{tag}";
 
-    private static StoredProgramme ToStored(string id, Programme p)
+    public static StoredProgramme ToStored(string id, Programme p)
     {
         var copy = p.Clone();
         copy.Etag = "";
-        return new StoredProgramme(id, p.Code, string.IsNullOrEmpty(p.IatiIdentifier) ? null : p.IatiIdentifier, p.Status.ToString(), Formatter.Format(copy));
+        return new StoredProgramme(id, p.Code, string.IsNullOrEmpty(p.IatiIdentifier) ? null : p.IatiIdentifier, p.Status.ToString(), Formatter.Format(copy),
+            SearchTextOf(id, p));
     }
 
-    private static Document<Programme> ToResource(Document<StoredProgramme> doc)
+    private static string SearchTextOf(string id, Programme p) => SearchText.Of(p.Title, p.Code, id);
+
+    public static Document<Programme> ToResource(Document<StoredProgramme> doc)
     {
         var p = Parser.Parse<Programme>(doc.Value.Resource);
         p.Etag = ServiceDefaults.Errors.StoreFailures.Etag(doc.Version);

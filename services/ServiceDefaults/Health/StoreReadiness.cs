@@ -10,11 +10,12 @@ namespace CapacityHub.ServiceDefaults.Health;
 /// Readiness follows the store: unhealthy until the service's collections are migrated, whenever the store
 /// stops answering, and from the moment shutdown begins (so Kubernetes takes the pod out of its Service
 /// before it stops). A store that cannot be reached at start-up (MongoDB still starting) does not stop the
-/// service: migration is retried in the background and the service stays NOT_SERVING until it succeeds.
+/// service: migration (and any <see cref="IStoreUpgrade"/>) is retried in the background and the service stays NOT_SERVING until it succeeds.
 /// </summary>
 internal sealed partial class StoreReadiness(
     IDocumentStore store,
     ServiceCollections collections,
+    IEnumerable<IStoreUpgrade> upgrades,
     IHostApplicationLifetime lifetime,
     ILogger<StoreReadiness> logger) : BackgroundService, IHealthCheck
 {
@@ -79,6 +80,11 @@ internal sealed partial class StoreReadiness(
         try
         {
             await store.MigrateAsync(collections.All, cancellationToken);
+            foreach (var upgrade in upgrades)
+            {
+                await upgrade.UpgradeAsync(store, cancellationToken);
+            }
+
             return true;
         }
         catch (StoreUnavailableException e)

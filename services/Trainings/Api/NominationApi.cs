@@ -124,6 +124,9 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
             errors.KnownEnum($"statuses[{i}]", request.Statuses[i]);
         }
 
+        errors.CountryCode("country_code", request.CountryCode, required: false);
+        var query = errors.SearchQuery("query", request.Query);
+
         var organisation = request.NominatingOrganisation;
         if (caller.Role == CallerRole.PartnerAgency)
         {
@@ -164,6 +167,16 @@ public sealed partial class NominationApi(TrainingStore store, ProgrammeChecks p
         if (request.Statuses.Count > 0)
         {
             filter = filter.AndIn("status", request.Statuses.Select(s => (object?)s.ToString()));
+        }
+
+        if (request.CountryCode.Length > 0)
+        {
+            filter = filter.And("countryCode", request.CountryCode);
+        }
+
+        if (query.Length > 0)
+        {
+            filter = filter.AndContains("searchText", query);
         }
 
         var (items, next) = await StoreFailures.Guard(() => store.ListNominationsAsync(filter, size, request.PageToken.Length == 0 ? null : request.PageToken, context.CancellationToken));

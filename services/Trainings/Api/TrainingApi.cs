@@ -36,6 +36,7 @@ public sealed partial class TrainingApi(
         errors.KnownEnum("status", request.Status);
         errors.CountryCode("open_to_country", request.OpenToCountry, required: false);
         var dates = request.StartDates is null ? null : errors.DateRange("start_dates", request.StartDates, endRequired: false);
+        var query = errors.SearchQuery("query", request.Query);
         errors.ThrowIfAny("list request");
         var size = Paging.SizeOf(request.PageSize);
 
@@ -48,6 +49,11 @@ public sealed partial class TrainingApi(
         if (request.Status != TrainingStatus.Unspecified)
         {
             filter = filter.And("status", request.Status.ToString());
+        }
+
+        if (query.Length > 0)
+        {
+            filter = filter.AndContains("searchText", query);
         }
 
         var scope = await access.TrainingScopeAsync(caller, context.CancellationToken);

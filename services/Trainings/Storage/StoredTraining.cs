@@ -8,7 +8,8 @@ namespace CapacityHub.Trainings.Storage;
 /// the scalars lists filter and sort on, and the roster counters the seat rules read.
 /// <see cref="FirstStartUnixMs"/> is <see cref="long.MaxValue"/> while unscheduled so those sort last.
 /// <see cref="SeatsTaken"/> and <see cref="Waitlisted"/> change by increments in the transaction that moves a
-/// nomination, so no write has to count the roster.
+/// nomination, so no write has to count the roster. <see cref="SearchText"/> (title, id, venue, topics) is
+/// what a list's free-text search looks in.
 /// </summary>
 public sealed record StoredTraining(
     string Id,
@@ -17,7 +18,8 @@ public sealed record StoredTraining(
     long FirstStartUnixMs,
     [property: JsonConverter(typeof(EmbeddedJson))] string Resource,
     long SeatsTaken = 0,
-    long Waitlisted = 0);
+    long Waitlisted = 0,
+    string? SearchText = null);
 
 /// <summary>
 /// A nomination with its learning record as a nested document, plus what lists and conflict checks look up:
@@ -25,6 +27,8 @@ public sealed record StoredTraining(
 /// <see cref="ActiveEmail"/> and <see cref="ActiveParticipantId"/> are set only while the nomination counts
 /// against the training's quotas: unique indexes on them refuse a second live nomination of the same person.
 /// <see cref="OrganisationType"/> comes from the Partners service at nomination time (for impact cells).
+/// <see cref="SearchText"/> (name, e-mail, participant id, job title) and <see cref="CountryCode"/> (the
+/// employer's country) let a manager find people in a long queue.
 /// </summary>
 public sealed record StoredNomination(
     string Id,
@@ -37,7 +41,9 @@ public sealed record StoredNomination(
     string OrganisationType,
     [property: JsonConverter(typeof(EmbeddedJson))] string Resource,
     string? ActiveEmail = null,
-    string? ActiveParticipantId = null);
+    string? ActiveParticipantId = null,
+    string? SearchText = null,
+    string? CountryCode = null);
 
 /// <summary>How many live nominations of one training count against one country's or organisation's quota.</summary>
 public sealed record QuotaUsage(string Id, string TrainingId, long Used)

@@ -457,7 +457,8 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes, N
         copy.SeatsTaken = 0;
         copy.Waitlisted = 0;
         var first = t.SessionDays.Count == 0 ? long.MaxValue : t.SessionDays.Min(d => TrainingResources.ToInstant(d.StartInstant).ToUnixTimeMilliseconds());
-        return new StoredTraining(id, t.Programme, t.Status.ToString(), first, Formatter.Format(copy), t.SeatsTaken, t.Waitlisted);
+        return new StoredTraining(id, t.Programme, t.Status.ToString(), first, Formatter.Format(copy), t.SeatsTaken, t.Waitlisted,
+            SearchText.Of([t.Title, id, t.Venue?.DisplayName, t.Venue?.City, .. t.Topics]));
     }
 
     /// <summary>
@@ -474,7 +475,9 @@ public sealed class TrainingStore(IDocumentStore store, ImpactChanges changes, N
         copy.Name = "";
         return new StoredNomination(id, trainingId, programmeId, n.NominatingOrganisation, email, n.Status.ToString(),
             TrainingResources.ToInstant(n.NominateTime).ToUnixTimeMilliseconds(), organisationType, Format(copy),
-            live ? email : null, live && participantId.Length > 0 ? participantId : null);
+            live ? email : null, live && participantId.Length > 0 ? participantId : null,
+            SearchText.Of(n.Participant.DisplayName, email, participantId, n.Participant.JobTitle),
+            n.Participant.CountryCode.Length == 0 ? null : n.Participant.CountryCode);
     }
 
     private static string Format(IMessage message) => Formatter.Format(message);

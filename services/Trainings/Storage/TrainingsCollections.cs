@@ -18,6 +18,7 @@ public static class TrainingsCollections
         CollectionSpec.For<StoredNomination>("nominations", n => n.Id)
             .Index("byTraining", "trainingId", "nominatedAtUnixMs")
             .Index("byTrainingStatus", "trainingId", "status", "nominatedAtUnixMs")
+            .Index("byTrainingCountry", "trainingId", "countryCode", "nominatedAtUnixMs")
             .Index("byOrganisation", "organisationId", "nominatedAtUnixMs")
             .Index("byEmail", "email")
             .UniqueIndex(OneLiveNominationPerEmail, "trainingId", "activeEmail")

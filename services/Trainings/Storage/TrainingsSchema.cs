@@ -11,13 +11,15 @@ namespace CapacityHub.Trainings.Storage;
 /// Brings a Trainings store written by an earlier version to the current layout, once, at start-up (hosted
 /// services start before the server listens). Schema 2 keeps resources as nested documents instead of JSON
 /// text in a string, marks live nominations for the "one live nomination per person" unique indexes, and
-/// keeps the seat, waitlist and quota counters the nomination rules decide on. Each training is rewritten in
+/// keeps the seat, waitlist and quota counters the nomination rules decide on. Schema 3 adds the search text
+/// and country lists search and filter on. Both are written by rewriting every training and nomination with
+/// today's stored form. Each training is rewritten in
 /// its own transaction from its nominations, so an interrupted upgrade simply runs again; the marker is
 /// written last. A store from a newer version is refused with what to do, never silently rewritten.
 /// </summary>
 public sealed partial class TrainingsSchema(IDocumentStore store, ILogger<TrainingsSchema> logger) : BackgroundService
 {
-    public const int Current = 2;
+    public const int Current = 3;
 
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
     private bool done;
@@ -154,7 +156,7 @@ public sealed partial class TrainingsSchema(IDocumentStore store, ILogger<Traini
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trainings store upgraded to schema {Schema} (resources as native documents, roster counters): {Trainings} trainings and {Nominations} nominations rewritten in {Seconds:F1} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trainings store upgraded to schema {Schema} (native documents, roster counters, search text): {Trainings} trainings and {Nominations} nominations rewritten in {Seconds:F1} s")]
     private static partial void LogUpgraded(ILogger logger, int schema, int trainings, int nominations, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trainings store upgrade waits for the store: {Reason}")]

@@ -47,6 +47,28 @@ public sealed class RestFaceTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task ListsAreSearchedServerSideThroughQueryParameters()
+    {
+        var someone = S.Nominations[0].Participant;
+        var (status, body) = await system.SendAsync(HttpMethod.Get,
+            $"/api/v1/{S.Training.Name}/nominations?query={Uri.EscapeDataString(someone.Email.ToUpperInvariant())}&countryCode={someone.CountryCode}", S.Manager);
+        Assert.True(status == 200, body);
+        using var found = JsonDocument.Parse(body);
+        var emails = found.RootElement.GetProperty("nominations").EnumerateArray().Select(n => n.GetProperty("participant").GetProperty("email").GetString()!).ToList();
+        Assert.Contains(someone.Email, emails);
+        Assert.All(emails, e => Assert.Contains(someone.Email, e, StringComparison.OrdinalIgnoreCase));
+
+        var (orgStatus, orgBody) = await system.SendAsync(HttpMethod.Get, $"/api/v1/organisations?pageSize=1000&query={Uri.EscapeDataString(S.ThaiPartner.DisplayName[..5].ToLowerInvariant())}", S.Manager);
+        Assert.True(orgStatus == 200, orgBody);
+        Assert.Contains(S.ThaiPartner.Name, orgBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(S.MalaysianPartner.Name, orgBody, StringComparison.Ordinal);
+
+        var (badStatus, badBody) = await system.SendAsync(HttpMethod.Get, $"/api/v1/{S.Training.Name}/nominations?query={new string('x', 101)}", S.Manager);
+        Assert.Equal(400, badStatus);
+        Assert.Contains("query", badBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResponsesUseTheProtobufJsonMapping()
     {
         var (status, body) = await system.SendAsync(HttpMethod.Get, $"/api/v1/{S.Programme.Name}", S.Manager);

@@ -181,6 +181,28 @@ public sealed class ProgrammeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListSearchesTitleAndCodeIgnoringCaseWithAndWithoutOtherFilters()
+    {
+        await CreateAsync("JPUS-ICS");
+        var asean = IcsTraining("AJ-CCB");
+        asean.Title = "ASEAN-Japan Cybersecurity Capacity Building (JAIF)";
+        asean.RecipientCountries.Clear();
+        asean.RecipientCountries.Add("PH");
+        await Api.CreateProgramme(new CreateProgrammeRequest { Programme = asean, RequestId = "aj" }, context);
+
+        async Task<string[]> Codes(ListProgrammesRequest request) => [.. (await Api.ListProgrammes(request, context)).Programmes.Select(p => p.Code)];
+
+        Assert.Equal(["AJ-CCB"], await Codes(new ListProgrammesRequest { Query = "jaif" }));
+        Assert.Equal(["JPUS-ICS"], await Codes(new ListProgrammesRequest { Query = "jpus" }));
+        Assert.Equal(["AJ-CCB", "JPUS-ICS"], await Codes(new ListProgrammesRequest { Query = "cyber" }));
+        Assert.Equal(["AJ-CCB"], await Codes(new ListProgrammesRequest { Query = "cyber", RecipientCountry = "PH" }));
+        Assert.Empty(await Codes(new ListProgrammesRequest { Query = "industrial", RecipientCountry = "PH" }));
+
+        var bad = await Assert.ThrowsAsync<RpcException>(() => Api.ListProgrammes(new ListProgrammesRequest { Query = new string('q', 101) }, context));
+        Assert.Equal("query", Assert.Single(bad.FieldViolations()).Field);
+    }
+
+    [Fact]
     public async Task ParticipantsCanBeAddedOnceAndFundersCannotBeRemovedWhileBudgeted()
     {
         var created = await CreateAsync();

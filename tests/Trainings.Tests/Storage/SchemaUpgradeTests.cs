@@ -59,11 +59,17 @@ public sealed class SchemaUpgradeTests : IAsyncLifetime
             Assert.Contains("quota for country TH is used up", refused.Message, StringComparison.Ordinal);
         }
 
-        Assert.Single(log.Lines, l => l.Contains("upgraded to schema 2", StringComparison.Ordinal) && l.Contains("1 trainings and 3 nominations", StringComparison.Ordinal));
+        Assert.Single(log.Lines, l => l.Contains($"upgraded to schema {TrainingsSchema.Current}", StringComparison.Ordinal) && l.Contains("1 trainings and 3 nominations", StringComparison.Ordinal));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM c_nominations WHERE json_type(doc, '$.resource') <> 'object'"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM c_trainings WHERE json_type(doc, '$.resource') <> 'object'"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM c_nominations WHERE instr(doc, '\\\"') > 0 OR instr(doc, '\\u') > 0"));
         Assert.Equal("Somchai ใจดี", Scalar("SELECT json_extract(doc, '$.resource.participant.displayName') FROM c_nominations WHERE id = 'n-1'"));
+
+        // Lists can search and filter what the previous version stored.
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM c_nominations WHERE json_extract(doc, '$.searchText') IS NULL OR json_extract(doc, '$.countryCode') IS NULL"));
+        Assert.Equal("TH", Scalar("SELECT json_extract(doc, '$.countryCode') FROM c_nominations WHERE id = 'n-1'"));
+        Assert.Equal(1L, Scalar("SELECT count(*) FROM c_nominations WHERE instr(json_extract(doc, '$.searchText'), 'SOMCHAI ใจดี') > 0"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM c_trainings WHERE json_extract(doc, '$.searchText') IS NULL"));
     }
 
     [Fact]
@@ -116,8 +122,8 @@ public sealed class SchemaUpgradeTests : IAsyncLifetime
         }
 
         Execute("""
-            UPDATE c_nominations SET doc = json_remove(json_set(doc, '$.resource', json_extract(doc, '$.resource') || ''), '$.activeEmail', '$.activeParticipantId');
-            UPDATE c_trainings SET doc = json_remove(json_set(doc, '$.resource', json_extract(doc, '$.resource') || ''), '$.seatsTaken', '$.waitlisted');
+            UPDATE c_nominations SET doc = json_remove(json_set(doc, '$.resource', json_extract(doc, '$.resource') || ''), '$.activeEmail', '$.activeParticipantId', '$.searchText', '$.countryCode');
+            UPDATE c_trainings SET doc = json_remove(json_set(doc, '$.resource', json_extract(doc, '$.resource') || ''), '$.seatsTaken', '$.waitlisted', '$.searchText');
             DELETE FROM c_quotaUsage;
             DELETE FROM c_storeSchema;
             """);
