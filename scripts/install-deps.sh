@@ -7,7 +7,8 @@ profile=${1:-test}
 # The gateway sets certificates (PDF) in these fonts: Latin, Thai and Japanese names.
 packages=(fonts-dejavu-core fonts-thai-tlwg fonts-ipafont-gothic)
 if [ "$profile" = test ]; then
-  packages+=(python3-grpcio python3-grpc-tools python3-h2 python3-aiosmtpd poppler-utils grpc-proto nghttp2-client chromium chromium-driver yamllint)
+  # The browser tests render Japanese and Thai interface text: Noto CJK beside the Thai fonts above.
+  packages+=(fonts-noto-cjk python3-grpcio python3-grpc-tools python3-h2 python3-aiosmtpd poppler-utils grpc-proto nghttp2-client chromium chromium-driver yamllint)
 fi
 
 missing=()

@@ -4,6 +4,7 @@ using CapacityHub.Gateway.Dashboard;
 using CapacityHub.Gateway.Exports;
 using CapacityHub.Gateway.Forwarding;
 using CapacityHub.Gateway.Limits;
+using CapacityHub.Gateway.Localisation;
 using CapacityHub.Gateway.Rest;
 using CapacityHub.Gateway.Rest.Imports;
 using CapacityHub.Gateway.Web;
@@ -24,6 +25,7 @@ public static class GatewayExtensions
         builder.AddRestFace();
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
+        builder.Services.AddInterfaceLocalisation();
         builder.Services.AddGrpc(options => options.Interceptors.Add<RpcServerTelemetry>());
         builder.Services.AddGrpcReflection();
         // Readiness ("") needs every backend serving; liveness only needs the process.
@@ -41,6 +43,7 @@ public static class GatewayExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseInterfaceLocalisation();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -54,6 +57,7 @@ public static class GatewayExtensions
         app.MapRestFace();
         app.MapCsvImports();
         app.MapExports();
+        app.MapCultureSwitch();
         app.MapWebApp();
         return app;
     }
