@@ -22,6 +22,7 @@ public static class GatewayExtensions
         builder.AddGatewayLimits();
         builder.Services.AddImpactDashboard();
         builder.AddRestFace();
+        builder.AddWebApp();
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
         builder.Services.AddGrpc(options => options.Interceptors.Add<RpcServerTelemetry>());
@@ -44,6 +45,7 @@ public static class GatewayExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseWebForms();
         app.UseAntiforgery();
         app.UseRestResponses();
         app.MapGrpcHealthChecksService();

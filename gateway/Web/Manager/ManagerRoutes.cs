@@ -20,8 +20,6 @@ public static class ManagerRoutes
         endpoints.MapAction("/manager/trainings/{id}/days/remove", Managers, (r, f) => TrainingPage.RemoveDayAsync(r, Route(r), f));
         endpoints.MapAction("/manager/trainings/{id}/status", Managers, (r, f) => TrainingPage.ChangeStatusAsync(r, Route(r), f));
         endpoints.MapAction("/manager/trainings/{id}/conflicts", Managers, (r, f) => TrainingPage.ConflictsAsync(r, Route(r), f));
-        endpoints.MapPage("/manager/nominations", Managers, NominationQueuePage.RenderAsync);
-        endpoints.MapAction("/manager/nominations/decide", Managers, NominationQueuePage.DecideAsync);
         endpoints.MapPage("/manager/reports", Managers, ReportReviewPage.RenderAsync);
         endpoints.MapAction("/manager/reports/review", Managers, ReportReviewPage.ReviewAsync);
         return endpoints;
