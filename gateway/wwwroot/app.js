@@ -18,12 +18,33 @@
     }
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  // Enhanced navigation and forms (blazor.web.js) patch the page in place without a new load event,
+  // so the page's behaviour is attached again after each of them. The patch keeps elements that did not
+  // change, so attached ones are remembered here rather than marked in the DOM (the patch would drop a mark).
+  var attached = new WeakSet();
+  var sources = [];
+  function attach() {
+    sources = sources.filter(function (s) {
+      if (document.contains(s.element)) { return true; }
+      s.source.close();
+      return false;
+    });
     var summary = document.getElementById("error-summary");
     if (summary) { summary.focus(); }
-    document.querySelectorAll("form[data-conflicts-url]").forEach(watchConflicts);
-    document.querySelectorAll("[data-live-source]").forEach(followImpact);
-  });
+    document.querySelectorAll("form[data-conflicts-url]").forEach(function (form) { once(form, watchConflicts); });
+    document.querySelectorAll("[data-live-source]").forEach(function (element) { once(element, followImpact); });
+  }
+
+  function once(element, behaviour) {
+    if (!attached.has(element)) {
+      attached.add(element);
+      behaviour(element);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", attach);
+  // Also fired after each part of a streamed page arrives (the live dashboard comes in such a part).
+  if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener("enhancedload", attach); }
 
   // Ask the Trainings service (through the gateway) which trainer, room or participant clashes the
   // day being typed would cause, and show them in a polite live region.
@@ -64,6 +85,7 @@
   function followImpact(element) {
     var status = document.getElementById(element.getAttribute("data-live-status"));
     var source = new EventSource(element.getAttribute("data-live-source"));
+    sources.push({ element: element, source: source });
     source.addEventListener("metrics", function (event) {
       element.innerHTML = event.data;
       element.setAttribute("data-updates", String(Number(element.getAttribute("data-updates") || "0") + 1));
