@@ -12,7 +12,6 @@ public static class ManagerRoutes
     {
         endpoints.MapPage("/manager/programmes", Managers, ProgrammePages.ListAsync);
         endpoints.MapPage("/manager/programmes/{id}", Managers, r => ProgrammePages.DetailAsync(r, Route(r)));
-        endpoints.MapPage("/manager/calendar", Managers, CalendarPage.RenderAsync);
         endpoints.MapPage("/manager/schedule", Managers, SchedulePage.FormAsync);
         endpoints.MapAction("/manager/schedule", Managers, SchedulePage.CreateAsync);
         endpoints.MapPage("/manager/trainings/{id}", Managers, r => TrainingPage.ShowAsync(r, Route(r)));
