@@ -20,6 +20,8 @@ public static class WebApp
         builder.Services.AddRazorComponents();
         builder.Services.AddScoped<Components.Data.NameDirectory>();
         builder.Services.AddScoped<Pages.Manager.NominationQueueData>();
+        builder.Services.AddScoped<Pages.Manager.ProgrammeDetailData>();
+        builder.Services.AddScoped<Pages.Manager.ReportReviewData>();
         return builder;
     }
 

@@ -10,8 +10,6 @@ public static class ManagerRoutes
 
     public static IEndpointRouteBuilder MapManagerPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPage("/manager/programmes", Managers, ProgrammePages.ListAsync);
-        endpoints.MapPage("/manager/programmes/{id}", Managers, r => ProgrammePages.DetailAsync(r, Route(r)));
         endpoints.MapPage("/manager/schedule", Managers, SchedulePage.FormAsync);
         endpoints.MapAction("/manager/schedule", Managers, SchedulePage.CreateAsync);
         endpoints.MapPage("/manager/trainings/{id}", Managers, r => TrainingPage.ShowAsync(r, Route(r)));
@@ -19,8 +17,6 @@ public static class ManagerRoutes
         endpoints.MapAction("/manager/trainings/{id}/days/remove", Managers, (r, f) => TrainingPage.RemoveDayAsync(r, Route(r), f));
         endpoints.MapAction("/manager/trainings/{id}/status", Managers, (r, f) => TrainingPage.ChangeStatusAsync(r, Route(r), f));
         endpoints.MapAction("/manager/trainings/{id}/conflicts", Managers, (r, f) => TrainingPage.ConflictsAsync(r, Route(r), f));
-        endpoints.MapPage("/manager/reports", Managers, ReportReviewPage.RenderAsync);
-        endpoints.MapAction("/manager/reports/review", Managers, ReportReviewPage.ReviewAsync);
         return endpoints;
     }
 
