@@ -22,6 +22,7 @@ public static class WebApp
         builder.Services.AddScoped<Pages.Manager.NominationQueueData>();
         builder.Services.AddScoped<Pages.Manager.ProgrammeDetailData>();
         builder.Services.AddScoped<Pages.Manager.ReportReviewData>();
+        builder.Services.AddScoped<Pages.Manager.ManagerHomeData>();
         return builder;
     }
 

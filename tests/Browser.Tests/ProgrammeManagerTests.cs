@@ -87,4 +87,20 @@ public sealed class ProgrammeManagerTests(SystemFixture system)
         var report = await system.Data.Reports.GetOutcomeReportAsync(new() { Name = system.Data.SubmittedReport.Name }, system.Data.As(TestData.Admin));
         Assert.Equal(Trainings.V1.OutcomeReportStatus.Approved, report.Status);
     }
+
+    [Fact]
+    public async Task ManagerHomeListsWaitingWorkByName()
+    {
+        await using var context = await system.ContextAsync("Asia/Tokyo", sessionToken: system.Sessions.For(system.Data.Manager));
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync("/manager");
+        Assert.Equal(200, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your work", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nominations to decide" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reports to review" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nomination deadlines this week" })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("organisations/");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("trainings/");
+        await Screenshots.SaveBothWidthsAsync(page, "manager-home");
+    }
 }

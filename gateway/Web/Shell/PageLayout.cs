@@ -45,8 +45,10 @@ public static class PageLayout
         }
 
         var path = request.Http.Request.Path.Value ?? "";
+        // The longest link the path is at or below: "/manager/schedule" is not also "/manager".
+        var current = links.Where(l => path == l.Href || path.StartsWith(l.Href + "/", StringComparison.Ordinal)).MaxBy(l => l.Href.Length).Href;
         var items = Html.Join(links, link =>
-            $"<li><a href=\"{link.Href}\"{(path.StartsWith(link.Href, StringComparison.Ordinal) ? " aria-current=\"page\"" : "")}>{Html.E(link.Text)}</a></li>");
+            $"<li><a href=\"{link.Href}\"{(link.Href == current ? " aria-current=\"page\"" : "")}>{Html.E(link.Text)}</a></li>");
         return $"<nav aria-label=\"Main\"><ul>{items}</ul></nav>";
     }
 

@@ -9,6 +9,7 @@ public static class WebNavigation
     {
         CallerRole.ProgrammeManager or CallerRole.Administrator =>
         [
+            ("/manager", "Your work"),
             ("/manager/programmes", "Programmes"),
             ("/manager/calendar", "Calendar"),
             ("/manager/schedule", "Schedule a training"),
