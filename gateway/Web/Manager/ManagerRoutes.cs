@@ -10,8 +10,6 @@ public static class ManagerRoutes
 
     public static IEndpointRouteBuilder MapManagerPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPage("/manager/schedule", Managers, SchedulePage.FormAsync);
-        endpoints.MapAction("/manager/schedule", Managers, SchedulePage.CreateAsync);
         endpoints.MapPage("/manager/trainings/{id}", Managers, r => TrainingPage.ShowAsync(r, Route(r)));
         endpoints.MapAction("/manager/trainings/{id}/days", Managers, (r, f) => TrainingPage.AddDayAsync(r, Route(r), f));
         endpoints.MapAction("/manager/trainings/{id}/days/remove", Managers, (r, f) => TrainingPage.RemoveDayAsync(r, Route(r), f));
