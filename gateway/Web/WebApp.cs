@@ -23,6 +23,7 @@ public static class WebApp
         builder.Services.AddScoped<Pages.Manager.ProgrammeDetailData>();
         builder.Services.AddScoped<Pages.Manager.ReportReviewData>();
         builder.Services.AddScoped<Pages.Manager.ManagerHomeData>();
+        builder.Services.AddScoped<Pages.Manager.TrainingDetailData>();
         return builder;
     }
 

@@ -10,11 +10,7 @@ public static class ManagerRoutes
 
     public static IEndpointRouteBuilder MapManagerPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPage("/manager/trainings/{id}", Managers, r => TrainingPage.ShowAsync(r, Route(r)));
-        endpoints.MapAction("/manager/trainings/{id}/days", Managers, (r, f) => TrainingPage.AddDayAsync(r, Route(r), f));
-        endpoints.MapAction("/manager/trainings/{id}/days/remove", Managers, (r, f) => TrainingPage.RemoveDayAsync(r, Route(r), f));
-        endpoints.MapAction("/manager/trainings/{id}/status", Managers, (r, f) => TrainingPage.ChangeStatusAsync(r, Route(r), f));
-        endpoints.MapAction("/manager/trainings/{id}/conflicts", Managers, (r, f) => TrainingPage.ConflictsAsync(r, Route(r), f));
+        endpoints.MapAction("/manager/trainings/{id}/conflicts", Managers, (r, f) => TrainingConflicts.ConflictsAsync(r, Route(r), f));
         return endpoints;
     }
 
