@@ -23,6 +23,7 @@ public static class GatewayExtensions
         builder.AddGatewayLimits();
         builder.Services.AddImpactDashboard();
         builder.AddRestFace();
+        builder.AddWebApp();
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
         builder.Services.AddInterfaceLocalisation();
@@ -47,6 +48,7 @@ public static class GatewayExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseWebForms();
         app.UseAntiforgery();
         app.UseRestResponses();
         app.MapGrpcHealthChecksService();

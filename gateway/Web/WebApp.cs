@@ -1,20 +1,45 @@
+using CapacityHub.Gateway.Web.Components;
 using CapacityHub.Gateway.Web.Funder;
 using CapacityHub.Gateway.Web.Manager;
 using CapacityHub.Gateway.Web.Partner;
-using CapacityHub.Gateway.Web.Shell;
 
 namespace CapacityHub.Gateway.Web;
 
-/// <summary>The server-rendered web app: landing page, assets, and the screens of each kind of user.</summary>
+/// <summary>
+/// The server-rendered web app: Razor components rendered statically (no circuits) with enhanced
+/// navigation and forms, the stylesheet and scripts as static web assets, and the live-update endpoints.
+/// </summary>
 public static class WebApp
 {
-    public static IEndpointRouteBuilder MapWebApp(this IEndpointRouteBuilder endpoints)
+    public static WebApplicationBuilder AddWebApp(this WebApplicationBuilder builder)
     {
-        endpoints.MapWebAssets();
-        endpoints.MapHomePage();
-        endpoints.MapManagerPages();
-        endpoints.MapPartnerPages();
-        endpoints.MapFunderPages();
-        return endpoints;
+        // Local runs and tests start the Release build from bin/, where the static web assets (app.css,
+        // _framework/blazor.web.js) are still in their source folders: the runtime manifest finds them.
+        // Published images carry wwwroot and have no manifest, so this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddScoped<Components.Data.NameDirectory>();
+        builder.Services.AddScoped<Pages.Manager.NominationQueueData>();
+        builder.Services.AddScoped<Pages.Manager.ProgrammeDetailData>();
+        builder.Services.AddScoped<Pages.Manager.ReportReviewData>();
+        builder.Services.AddScoped<Pages.Manager.ManagerHomeData>();
+        builder.Services.AddScoped<Pages.Manager.TrainingDetailData>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Must run before the anti-forgery middleware: that one reads the form, and an over-large form or a
+    /// missing token must become a readable page rather than an exception or an empty 400.
+    /// </summary>
+    public static IApplicationBuilder UseWebForms(this IApplicationBuilder app) => app.UseMiddleware<WebFormGuard>();
+
+    public static WebApplication MapWebApp(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>();
+        app.MapManagerPages();
+        app.MapPartnerPages();
+        app.MapFunderPages();
+        return app;
     }
 }

@@ -32,14 +32,22 @@ public sealed class AccessTests(SystemFixture system)
     public async Task AFormPostedWithoutItsAntiforgeryTokenChangesNothing()
     {
         using var client = new HttpClient { BaseAddress = new Uri(system.WebAddress) };
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/manager/nominations/decide")
+        var id = system.Data.WaitingNomination.Name.Split('/')[^1];
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/manager/nominations")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["nomination"] = system.Data.WaitingNomination.Name, ["decision"] = "decline", ["reason"] = "forged" }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = $"decline-{id}",
+                ["Decide.Nomination"] = system.Data.WaitingNomination.Name,
+                ["Decide.Decision"] = "decline",
+                ["Decide.Reason"] = "forged",
+            }),
         };
         post.Headers.Add("Cookie", "capacityhub_session=" + system.Sessions.For(system.Data.Manager));
         using var response = await client.SendAsync(post);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Form expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var nomination = await system.Data.Nominations.GetNominationAsync(new() { Name = system.Data.WaitingNomination.Name }, system.Data.As(TestData.Admin));
         Assert.NotEqual(Trainings.V1.NominationStatus.Declined, nomination.Status);
     }
@@ -51,7 +59,7 @@ public sealed class AccessTests(SystemFixture system)
         var confirmed = system.Data.ConfirmedTraining.Name["trainings/".Length..];
         var screens = new (ServiceDefaults.Identity.CallerIdentity Who, string[] Paths)[]
         {
-            (system.Data.Manager, ["/manager/programmes", "/manager/calendar", "/manager/schedule", $"/manager/trainings/{open}", "/manager/nominations", "/manager/reports"]),
+            (system.Data.Manager, ["/manager", "/manager/programmes", "/manager/calendar", "/manager/schedule", $"/manager/trainings/{open}", "/manager/nominations", "/manager/reports"]),
             (system.Data.ThaiPartner, ["/partner/trainings", $"/partner/trainings/{open}", $"/partner/trainings/{confirmed}", "/partner/nominations", "/partner/reports"]),
             (Gateway.Authentication.DemoAccounts.Find("funder")!.Identity, ["/funder/impact"]),
         };

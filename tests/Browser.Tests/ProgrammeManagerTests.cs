@@ -87,4 +87,38 @@ public sealed class ProgrammeManagerTests(SystemFixture system)
         var report = await system.Data.Reports.GetOutcomeReportAsync(new() { Name = system.Data.SubmittedReport.Name }, system.Data.As(TestData.Admin));
         Assert.Equal(Trainings.V1.OutcomeReportStatus.Approved, report.Status);
     }
+
+    [Fact]
+    public async Task ManagerHomeListsWaitingWorkByName()
+    {
+        await using var context = await system.ContextAsync("Asia/Tokyo", sessionToken: system.Sessions.For(system.Data.Manager));
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync("/manager");
+        Assert.Equal(200, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your work", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nominations to decide" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reports to review" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nomination deadlines this week" })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("organisations/");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("trainings/");
+        await Screenshots.SaveBothWidthsAsync(page, "manager-home");
+    }
+
+    [Fact]
+    public async Task TrainingPageListsParticipantsByOrganisationNameWithACsvDownload()
+    {
+        await using var context = await system.ContextAsync("Asia/Tokyo", sessionToken: system.Sessions.For(system.Data.Manager));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/manager/trainings/{system.Data.ConfirmedTraining.Name["trainings/".Length..]}");
+        var booked = system.Data.Booked[0].Participant.DisplayName;
+        var row = page.Locator("#h-participants ~ .table-wrap tr").Filter(new() { HasText = booked });
+        await Expect(row).ToContainTextAsync("ETDA (ThaiCERT)");
+        await Expect(row).ToContainTextAsync("Thailand");
+        await Expect(row).Not.ToContainTextAsync("organisations/");
+
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Download the participant list (CSV)" });
+        var csv = await context.APIRequest.GetAsync((await link.GetAttributeAsync("href"))!);
+        Assert.Equal(200, csv.Status);
+        Assert.Contains(booked, await csv.TextAsync(), StringComparison.Ordinal);
+    }
 }

@@ -43,7 +43,7 @@ public static class FunderDashboardData
                 // The latest period with a target is the one a funder follows.
                 if (indicator.Periods.LastOrDefault(p => p.HasTarget) is { } period)
                 {
-                    indicators.Add(new IndicatorProgress(programme.Code, indicator.Title, indicator.Baseline?.Value ?? 0,
+                    indicators.Add(new IndicatorProgress(programme.Title.Length > 0 ? programme.Title : programme.Code, indicator.Title, indicator.Baseline?.Value ?? 0,
                         period.Target, period.HasActual ? period.Actual : null, period.Computed));
                 }
             }

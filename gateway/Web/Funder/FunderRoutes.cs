@@ -10,7 +10,6 @@ public static class FunderRoutes
 
     public static IEndpointRouteBuilder MapFunderPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPage("/funder/impact", Funders, ImpactDashboardPage.RenderAsync);
         endpoints.MapPage("/funder/impact/stream", Funders, ImpactStream.StreamAsync);
         endpoints.MapPage("/funder/impact.csv", Funders, ImpactExport.CsvAsync);
         return endpoints;

@@ -1,12 +1,16 @@
 using System.Text;
+using CapacityHub.Gateway.Web.Pages.Funder;
 using CapacityHub.Gateway.Web.Shell;
 using Grpc.Core;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace CapacityHub.Gateway.Web.Funder;
 
 /// <summary>
 /// Server-sent events for the dashboard, fed by the gateway dashboard's watch (ImpactService.WatchImpactMetrics
-/// underneath): every new set of figures (an outcome recorded, a report approved...) is re-rendered and pushed.
+/// underneath): every new set of figures (an outcome recorded, a report approved...) is rendered with the
+/// page's own figures component and pushed.
 /// </summary>
 public static class ImpactStream
 {
@@ -17,11 +21,12 @@ public static class ImpactStream
         http.Response.Headers.ContentType = "text/event-stream; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
+        await using var renderer = new HtmlRenderer(http.RequestServices, http.RequestServices.GetRequiredService<ILoggerFactory>());
         try
         {
             await foreach (var figures in FunderDashboardData.WatchAsync(request, filters))
             {
-                await SendAsync(http, "metrics", ImpactDashboardView.Render(figures));
+                await SendAsync(http, "metrics", await RenderAsync(renderer, figures));
             }
         }
         catch (RpcException e) when (!request.Aborted.IsCancellationRequested)
@@ -35,6 +40,14 @@ public static class ImpactStream
 
         return Results.Empty;
     }
+
+    private static Task<string> RenderAsync(HtmlRenderer renderer, ImpactFigures figures) =>
+        renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(ImpactFiguresView.Figures)] = figures });
+            var output = await renderer.RenderComponentAsync<ImpactFiguresView>(parameters);
+            return output.ToHtmlString();
+        });
 
     private static async Task SendAsync(HttpContext http, string name, string data)
     {

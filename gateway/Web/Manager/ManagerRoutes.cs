@@ -10,20 +10,7 @@ public static class ManagerRoutes
 
     public static IEndpointRouteBuilder MapManagerPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPage("/manager/programmes", Managers, ProgrammePages.ListAsync);
-        endpoints.MapPage("/manager/programmes/{id}", Managers, r => ProgrammePages.DetailAsync(r, Route(r)));
-        endpoints.MapPage("/manager/calendar", Managers, CalendarPage.RenderAsync);
-        endpoints.MapPage("/manager/schedule", Managers, SchedulePage.FormAsync);
-        endpoints.MapAction("/manager/schedule", Managers, SchedulePage.CreateAsync);
-        endpoints.MapPage("/manager/trainings/{id}", Managers, r => TrainingPage.ShowAsync(r, Route(r)));
-        endpoints.MapAction("/manager/trainings/{id}/days", Managers, (r, f) => TrainingPage.AddDayAsync(r, Route(r), f));
-        endpoints.MapAction("/manager/trainings/{id}/days/remove", Managers, (r, f) => TrainingPage.RemoveDayAsync(r, Route(r), f));
-        endpoints.MapAction("/manager/trainings/{id}/status", Managers, (r, f) => TrainingPage.ChangeStatusAsync(r, Route(r), f));
-        endpoints.MapAction("/manager/trainings/{id}/conflicts", Managers, (r, f) => TrainingPage.ConflictsAsync(r, Route(r), f));
-        endpoints.MapPage("/manager/nominations", Managers, NominationQueuePage.RenderAsync);
-        endpoints.MapAction("/manager/nominations/decide", Managers, NominationQueuePage.DecideAsync);
-        endpoints.MapPage("/manager/reports", Managers, ReportReviewPage.RenderAsync);
-        endpoints.MapAction("/manager/reports/review", Managers, ReportReviewPage.ReviewAsync);
+        endpoints.MapAction("/manager/trainings/{id}/conflicts", Managers, (r, f) => TrainingConflicts.ConflictsAsync(r, Route(r), f));
         return endpoints;
     }
 

@@ -10,17 +10,11 @@ public static class PartnerRoutes
 
     public static IEndpointRouteBuilder MapPartnerPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPage("/partner/trainings", Partners, OpenTrainingsPage.RenderAsync);
         endpoints.MapPage("/partner/trainings/{id}", Partners, r => PartnerTrainingPage.ShowAsync(r, Route(r)));
         endpoints.MapAction("/partner/trainings/{id}/nominate", Partners, (r, f) => PartnerTrainingPage.NominateAsync(r, Route(r), f));
         endpoints.MapAction("/partner/trainings/{id}/nominations/upload", Partners, (r, f) => PartnerTrainingPage.UploadAsync(r, Route(r), f));
         endpoints.MapAction("/partner/trainings/{id}/nominations", Partners, (r, f) => PartnerTrainingPage.ChangeAsync(r, Route(r), f));
         endpoints.MapAction("/partner/trainings/{id}/results", Partners, (r, f) => PartnerTrainingPage.RecordResultsAsync(r, Route(r), f));
-        endpoints.MapPage("/partner/nominations", Partners, OurNominationsPage.RenderAsync);
-        endpoints.MapPage("/partner/reports", Partners, OutcomeReportPages.ListAsync);
-        endpoints.MapAction("/partner/reports", Partners, OutcomeReportPages.CreateAsync);
-        endpoints.MapPage("/partner/reports/{id}", Partners, r => OutcomeReportPages.ShowAsync(r, Route(r)));
-        endpoints.MapAction("/partner/reports/{id}", Partners, (r, f) => OutcomeReportPages.SaveAsync(r, Route(r), f));
         return endpoints;
     }
 

@@ -166,7 +166,7 @@ public static class PartnerTrainingPage
         }
 
         html.Append(otherErrors.SummaryBox())
-            .Append($"<p class=\"lead\"><span class=\"status\">{E(Words(training.Status))}</span> · {E(training.Venue?.DisplayName ?? "")}, {E(training.Venue?.City ?? "")} · language {E(training.Language)} · {Math.Max(0, training.Seats - training.SeatsTaken)} of {training.Seats} seats left · your quota left: {E(OpenTrainingsPage.QuotaText(training))}</p>")
+            .Append($"<p class=\"lead\"><span class=\"status\">{E(Words(training.Status))}</span> · {E(training.Venue?.DisplayName ?? "")}, {E(training.Venue?.City ?? "")} · language {E(training.Language)} · {Math.Max(0, training.Seats - training.SeatsTaken)} of {training.Seats} seats left · your quota left: {E(PartnerTrainings.QuotaText(training))}</p>")
             .Append(training.EligibilityNotes.Length > 0 ? $"<p>{E(training.EligibilityNotes)}</p>" : "")
             .Append(SessionDayTimes.ZonePicker(request, $"/partner/trainings/{id}"))
             .Append("<h2>Session days</h2>")

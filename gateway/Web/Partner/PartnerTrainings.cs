@@ -50,4 +50,9 @@ public static class PartnerTrainings
 
     public static Task<Training> TrainingAsync(WebRequest request, string id) =>
         request.Services.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = $"trainings/{id}" }, new CallOptions(cancellationToken: request.Aborted)).ResponseAsync;
+
+    /// <summary>What the Trainings service says is left of the quotas that apply to this partner, e.g. "TH: 0 of 3 (used up)".</summary>
+    public static string QuotaText(Training t) => t.QuotasLeft.Count == 0 ? "no quota" :
+        string.Join("; ", t.QuotasLeft.Select(q =>
+            $"{(q.Scope == QuotaScope.Country ? q.Key : "your organisation")}: {q.Left} of {q.Seats}{(q.Left == 0 ? " (used up)" : "")}"));
 }

@@ -60,6 +60,9 @@ public sealed class FormErrors
         return errors;
     }
 
+    /// <summary>The reasons not tied to one input, listed under the summary.</summary>
+    public IReadOnlyList<string> Details => unplaced;
+
     public IReadOnlyList<string> For(string field) =>
         byField.TryGetValue(field, out var list) ? list : [];
 

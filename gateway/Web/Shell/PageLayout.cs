@@ -15,8 +15,8 @@ public static class PageLayout
             .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(Html.E(title)).Append(" · CapacityHub</title>")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(WebAssets.StylesheetPath).Append("\">")
-            .Append("<script src=\"").Append(WebAssets.ScriptPath).Append("\" defer></script></head><body>")
+            .Append("<link rel=\"stylesheet\" href=\"").Append("/app.css").Append("\">")
+            .Append("<script src=\"").Append("/app.js").Append("\" defer></script></head><body>")
             .Append("<a class=\"skip\" href=\"#main\">Skip to content</a>")
             .Append("<header class=\"site\"><a class=\"brand\" href=\"/\">CapacityHub</a>");
         if (request is not null)
@@ -38,38 +38,19 @@ public static class PageLayout
 
     private static string Navigation(WebRequest request)
     {
-        var links = LinksFor(request.Caller.Role);
+        var links = WebNavigation.LinksFor(request.Caller.Role);
         if (links.Count == 0)
         {
             return "";
         }
 
         var path = request.Http.Request.Path.Value ?? "";
+        // The longest link the path is at or below: "/manager/schedule" is not also "/manager".
+        var current = links.Where(l => path == l.Href || path.StartsWith(l.Href + "/", StringComparison.Ordinal)).MaxBy(l => l.Href.Length).Href;
         var items = Html.Join(links, link =>
-            $"<li><a href=\"{link.Href}\"{(path.StartsWith(link.Href, StringComparison.Ordinal) ? " aria-current=\"page\"" : "")}>{Html.E(link.Text)}</a></li>");
+            $"<li><a href=\"{link.Href}\"{(link.Href == current ? " aria-current=\"page\"" : "")}>{Html.E(link.Text)}</a></li>");
         return $"<nav aria-label=\"Main\"><ul>{items}</ul></nav>";
     }
 
-    public static IReadOnlyList<(string Href, string Text)> LinksFor(CallerRole role) => role switch
-    {
-        CallerRole.ProgrammeManager or CallerRole.Administrator =>
-        [
-            ("/manager/programmes", "Programmes"),
-            ("/manager/calendar", "Calendar"),
-            ("/manager/schedule", "Schedule a training"),
-            ("/manager/nominations", "Nominations"),
-            ("/manager/reports", "Outcome reports"),
-        ],
-        CallerRole.PartnerAgency =>
-        [
-            ("/partner/trainings", "Open trainings"),
-            ("/partner/nominations", "Our participants"),
-            ("/partner/reports", "Outcome reports"),
-        ],
-        CallerRole.Funder => [("/funder/impact", "Impact dashboard")],
-        _ => [],
-    };
-
-    /// <summary>The first page of each kind of user, where the home page sends them.</summary>
-    public static string HomeOf(CallerRole role) => LinksFor(role) is { Count: > 0 } links ? links[0].Href : "/";
+    public static string HomeOf(CallerRole role) => WebNavigation.HomeOf(role);
 }
