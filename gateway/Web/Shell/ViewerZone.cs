@@ -47,6 +47,10 @@ public sealed class ViewerZone
     /// <summary>"Mon 1 Feb 2027 09:00" in the given zone.</summary>
     public static string Format(Instant instant, DateTimeZone zone) => Pattern.Format(instant.InZone(zone));
 
+    /// <summary>Date and time in the zone, written the way the reader's language writes them (a Thai reader gets the Buddhist-era year).</summary>
+    public static string FormatForReader(Instant instant, DateTimeZone zone) =>
+        instant.InZone(zone).ToDateTimeUnspecified().ToString("f", System.Globalization.CultureInfo.CurrentCulture);
+
     public static string FormatTime(Instant instant, DateTimeZone zone) => TimeOnly.Format(instant.InZone(zone).TimeOfDay);
 
     /// <summary>"+09", "+05:30", "-03": hours only unless the zone has minutes.</summary>

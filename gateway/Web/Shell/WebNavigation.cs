@@ -15,12 +15,14 @@ public static class WebNavigation
             ("/manager/schedule", "Schedule a training"),
             ("/manager/nominations", "Nominations"),
             ("/manager/reports", "Outcome reports"),
+            ("/inbox", "Inbox"),
         ],
         CallerRole.PartnerAgency =>
         [
             ("/partner/trainings", "Open trainings"),
             ("/partner/nominations", "Our participants"),
             ("/partner/reports", "Outcome reports"),
+            ("/inbox", "Inbox"),
         ],
         CallerRole.Funder => [("/funder/impact", "Impact dashboard")],
         _ => [],

@@ -62,12 +62,40 @@ public sealed partial class CultureSwitchTests : IAsyncLifetime
         Assert.False(forged.Headers.Contains("Set-Cookie") && forged.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task PagesSpeakTheBrowsersLanguageUntilTheReaderChoosesAnother()
+    {
+        using var client = SignedInClient();
+        using var thai = new HttpRequestMessage(HttpMethod.Get, "/");
+        thai.Headers.AcceptLanguage.ParseAdd("th-TH,th;q=0.9,en;q=0.5");
+        var thaiPage = WebUtility.HtmlDecode(await (await client.SendAsync(thai)).Content.ReadAsStringAsync());
+
+        Assert.Contains("<html lang=\"th\"", thaiPage, StringComparison.Ordinal);
+        Assert.Contains("ออกจากระบบ", thaiPage, StringComparison.Ordinal);
+        Assert.Contains(">กล่องข้อความ</a>", thaiPage, StringComparison.Ordinal);
+
+        var token = await TokenAsync(client);
+        (await client.PostAsync(CultureSwitch.Path, Form(token, ("culture", "ja"), ("returnUrl", "/")))).Dispose();
+        using var chosen = new HttpRequestMessage(HttpMethod.Get, "/");
+        chosen.Headers.AcceptLanguage.ParseAdd("th-TH");
+        var japanesePage = WebUtility.HtmlDecode(await (await client.SendAsync(chosen)).Content.ReadAsStringAsync());
+
+        Assert.Contains("<html lang=\"ja\"", japanesePage, StringComparison.Ordinal);
+        Assert.Contains(">受信箱</a>", japanesePage, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"ja\" lang=\"ja\" selected", japanesePage, StringComparison.Ordinal);
+
+        var remembered = await client.GetStringAsync("/?x=1");
+        Assert.Contains("<html lang=\"ja\"", remembered, StringComparison.Ordinal);
+    }
+
     private static FormUrlEncodedContent Form((string Name, string Value) token, params (string Name, string Value)[] fields) =>
         new([new(token.Name, token.Value), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
 
-    private static async Task<(string Name, string Value)> TokenAsync(HttpClient client)
+    private async Task<(string Name, string Value)> TokenAsync(HttpClient client)
     {
-        var page = await client.GetStringAsync("/");
+        using var response = await client.GetAsync("/");
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, string.Join("\n", gateway.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(3)));
         var field = AntiforgeryField().Match(page);
         Assert.True(field.Success, "the signed-in page carries an antiforgery field");
         return (field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value));
