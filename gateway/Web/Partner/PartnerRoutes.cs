@@ -10,11 +10,6 @@ public static class PartnerRoutes
 
     public static IEndpointRouteBuilder MapPartnerPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPage("/partner/trainings/{id}", Partners, r => PartnerTrainingPage.ShowAsync(r, Route(r)));
-        endpoints.MapAction("/partner/trainings/{id}/nominate", Partners, (r, f) => PartnerTrainingPage.NominateAsync(r, Route(r), f));
-        endpoints.MapAction("/partner/trainings/{id}/nominations/upload", Partners, (r, f) => PartnerTrainingPage.UploadAsync(r, Route(r), f));
-        endpoints.MapAction("/partner/trainings/{id}/nominations", Partners, (r, f) => PartnerTrainingPage.ChangeAsync(r, Route(r), f));
-        endpoints.MapAction("/partner/trainings/{id}/results", Partners, (r, f) => PartnerTrainingPage.RecordResultsAsync(r, Route(r), f));
         return endpoints;
     }
 
