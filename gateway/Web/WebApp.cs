@@ -1,7 +1,6 @@
 using CapacityHub.Gateway.Web.Components;
 using CapacityHub.Gateway.Web.Funder;
 using CapacityHub.Gateway.Web.Manager;
-using CapacityHub.Gateway.Web.Partner;
 
 namespace CapacityHub.Gateway.Web;
 
@@ -38,7 +37,6 @@ public static class WebApp
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         app.MapManagerPages();
-        app.MapPartnerPages();
         app.MapFunderPages();
         return app;
     }

@@ -41,7 +41,7 @@ public abstract class WebPage : ComponentBase
         if (!Roles.Contains(request.Caller.Role))
         {
             Fail(new PageProblem(StatusCodes.Status403Forbidden, "Not for your role",
-                $"This page is for {string.Join(" and ", Roles.Select(r => Html.Words(r)))} users; you are signed in as {Html.Words(request.Caller.Role)}.",
+                $"This page is for {string.Join(" and ", Roles.Select(r => Formats.Words(r)))} users; you are signed in as {Formats.Words(request.Caller.Role)}.",
                 WebNavigation.HomeOf(request.Caller.Role), "Go to your start page"));
             return;
         }

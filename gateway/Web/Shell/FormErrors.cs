@@ -65,16 +65,4 @@ public sealed class FormErrors
 
     public IReadOnlyList<string> For(string field) =>
         byField.TryGetValue(field, out var list) ? list : [];
-
-    /// <summary>The error box at the top of a form; focusable so the page can move focus to it.</summary>
-    public string SummaryBox()
-    {
-        if (Summary is null)
-        {
-            return "";
-        }
-
-        var details = unplaced.Count == 0 ? "" : $"<ul>{Html.Join(unplaced, v => $"<li>{Html.E(v)}</li>")}</ul>";
-        return $"<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>Not saved</h2><p>{Html.E(Summary)}</p>{details}</div>";
-    }
 }

@@ -52,6 +52,23 @@ public static class Formats
 
     public static string Number(double? value, string format = "0.##") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
 
+    /// <summary>A readable status word for a proto enum value: "OpenForNomination" becomes "open for nomination".</summary>
+    public static string Words<TEnum>(TEnum value) where TEnum : struct, System.Enum
+    {
+        var words = new System.Text.StringBuilder();
+        foreach (var c in value.ToString())
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return words.ToString();
+    }
+
     public static IEnumerable<string> List(string? text) =>
         (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,13 +1,14 @@
-using Grpc.Core;
+using CapacityHub.Gateway.Web.Components;
 using CapacityHub.ServiceDefaults.Identity;
+using Grpc.Core;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace CapacityHub.Gateway.Web.Shell;
 
 /// <summary>
-/// Maps pages so that every one is authorised by role before any service is asked: anonymous callers get
-/// a 401 page with the way to sign in, other roles a 403 page (never the data). Every POST must carry a
-/// valid anti-forgery token. A service refusal becomes a readable page with the matching HTTP status.
+/// The web app's endpoints that are not pages (live updates, CSV export, clash checks) get the pages'
+/// rules: authorised by role before any service is asked (401 with the way to sign in, 403 naming the
+/// roles), every POST with a valid anti-forgery token, and refusals as the same Razor status page.
 /// </summary>
 public static class WebRoutes
 {
@@ -23,9 +24,8 @@ public static class WebRoutes
             {
                 if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
                 {
-                    return PageLayout.Render(WebRequest.For(http), "Form expired",
-                        "<p>This form could not be accepted: its security token is missing or has expired. Go back, reload the page and submit again.</p>",
-                        StatusCodes.Status400BadRequest);
+                    return StatusPage.ResultFor(StatusCodes.Status400BadRequest, "Form expired",
+                        "This form could not be accepted: its security token is missing or has expired. Go back, reload the page and submit again.");
                 }
 
                 form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -34,9 +34,8 @@ public static class WebRoutes
             {
                 // Kestrel's body limit or the form reader's part limits: the same 413 the REST face gives.
                 var limit = http.RequestServices.GetRequiredService<Limits.GatewayLimitsOptions>().MaxRequestBodyBytes;
-                return PageLayout.Render(WebRequest.For(http), "Too large to send",
-                    $"<p class=\"error\" role=\"alert\">This form is larger than the {limit / (1024 * 1024)} MiB the gateway accepts. Send a smaller file or split it.</p>",
-                    StatusCodes.Status413PayloadTooLarge);
+                return StatusPage.ResultFor(StatusCodes.Status413PayloadTooLarge, "Too large to send",
+                    $"This form is larger than the {limit / (1024 * 1024)} MiB the gateway accepts. Send a smaller file or split it.");
             }
 
             return await RunAsync(http, roles, request => action(request, form));
@@ -47,16 +46,14 @@ public static class WebRoutes
         var request = WebRequest.For(http);
         if (request is null)
         {
-            return PageLayout.Render(null, "Sign in first",
-                "<p>This page is for signed-in users. <a href=\"/\">Sign in</a> and come back.</p>", StatusCodes.Status401Unauthorized);
+            return StatusPage.ResultFor(new PageProblem(StatusCodes.Status401Unauthorized, "Sign in first", "This page is for signed-in users. Sign in and come back.", "/", "Sign in"));
         }
 
         if (!roles.Contains(request.Caller.Role))
         {
-            return PageLayout.Render(request, "Not for your role",
-                $"<p>This page is for {Html.E(string.Join(" and ", roles.Select(Html.Words)))} users; you are signed in as {Html.E(Html.Words(request.Caller.Role))}.</p>" +
-                $"<p><a href=\"{PageLayout.HomeOf(request.Caller.Role)}\">Go to your start page</a></p>",
-                StatusCodes.Status403Forbidden);
+            return StatusPage.ResultFor(new PageProblem(StatusCodes.Status403Forbidden, "Not for your role",
+                $"This page is for {string.Join(" and ", roles.Select(r => Formats.Words(r)))} users; you are signed in as {Formats.Words(request.Caller.Role)}.",
+                WebNavigation.HomeOf(request.Caller.Role), "Go to your start page"));
         }
 
         try
@@ -67,7 +64,7 @@ public static class WebRoutes
         }
         catch (BadQueryParameterException e)
         {
-            return PageLayout.Render(request, "Unknown filter value", $"<p class=\"error\" role=\"alert\">{Html.E(e.Message)}</p>", StatusCodes.Status400BadRequest);
+            return StatusPage.ResultFor(StatusCodes.Status400BadRequest, "Unknown filter value", e.Message);
         }
         catch (RpcException e) when (!http.RequestAborted.IsCancellationRequested)
         {
@@ -76,8 +73,7 @@ public static class WebRoutes
                 http.Response.Headers.RetryAfter = Rest.RestErrors.RetryAfterSeconds;
             }
 
-            return PageLayout.Render(request, e.StatusCode == StatusCode.PermissionDenied ? "Not allowed" : "Could not load this page",
-                $"<p class=\"error\" role=\"alert\">{Html.E(ServiceErrors.Describe(e))}</p>", ServiceErrors.HttpStatus(e));
+            return StatusPage.ResultFor(ServiceErrors.HttpStatus(e), e.StatusCode == StatusCode.PermissionDenied ? "Not allowed" : "Could not load this page", ServiceErrors.Describe(e));
         }
     }
 }
