@@ -34,8 +34,11 @@ public static class WebApp
 
     public static WebApplication MapWebApp(this WebApplication app)
     {
-        app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        // Named after the gateway assembly rather than the host application, so hosts that load the
+        // gateway in-process (the gateway tests' test host) find its assets too.
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{typeof(WebApp).Assembly.GetName().Name}.staticwebassets.endpoints.json");
+        app.MapStaticAssets(manifest);
+        app.MapRazorComponents<App>().WithStaticAssets(manifest);
         app.MapManagerPages();
         app.MapFunderPages();
         return app;
