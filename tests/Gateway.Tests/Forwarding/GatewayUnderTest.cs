@@ -49,12 +49,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         var calls = new CallLog();
         var backend = await StartBackendAsync(calls);
         var logs = new LogSink();
-        // The gateway's name, not the test runner's: static web assets are found by the application's name.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = GatewayAuthenticationOptions.LocalEnvironment,
-            ApplicationName = typeof(CapacityHub.Gateway.Extensions.GatewayExtensions).Assembly.GetName().Name,
-        });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = GatewayAuthenticationOptions.LocalEnvironment });
         var configuration = new Dictionary<string, string?>
         {
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
