@@ -60,7 +60,7 @@ public sealed class AccessTests(SystemFixture system)
         var screens = new (ServiceDefaults.Identity.CallerIdentity Who, string[] Paths)[]
         {
             (system.Data.Manager, ["/manager", "/manager/programmes", "/manager/calendar", "/manager/schedule", $"/manager/trainings/{open}", "/manager/nominations", "/manager/reports"]),
-            (system.Data.ThaiPartner, ["/partner/trainings", $"/partner/trainings/{open}", $"/partner/trainings/{confirmed}", "/partner/nominations", "/partner/reports"]),
+            (system.Data.ThaiPartner, ["/partner", "/partner/trainings", $"/partner/trainings/{open}", $"/partner/trainings/{confirmed}", "/partner/nominations", "/partner/reports"]),
             (Gateway.Authentication.DemoAccounts.Find("funder")!.Identity, ["/funder/impact"]),
         };
         foreach (var (who, paths) in screens)

@@ -49,15 +49,21 @@ public static class FunderDashboardData
             }
         }
 
-        var costs = dashboard.Costs
-            .Where(c => c.Budget is not null && decimal.TryParse(c.Budget.Amount, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-            .Select(c => new CostPerParticipant(c.Budget.CurrencyCode, decimal.Parse(c.Budget.Amount, NumberStyles.Number, CultureInfo.InvariantCulture), c.HasPerParticipant ? c.PerParticipant : null))
-            .ToList();
+        var costs = Costs(dashboard.Costs);
         var reach = dashboard.ReachByCountry
             .Where(c => !c.Suppressed && c.HasParticipants)
             .Select(c => (c.CountryCode, c.Participants))
             .OrderByDescending(c => c.Participants).ThenBy(c => c.CountryCode, StringComparer.Ordinal)
             .ToList();
-        return new ImpactFigures(dashboard.Metrics ?? new Trainings.V1.ImpactMetrics(), indicators, costs, reach);
+        var programmes = dashboard.Programmes
+            .Select(p => new ProgrammeFigures(p.Title, p.Code, p.Status, p.RecipientCountries, p.Metrics ?? new Trainings.V1.ImpactMetrics(), Costs(p.Costs)))
+            .OrderBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+        return new ImpactFigures(dashboard.Metrics ?? new Trainings.V1.ImpactMetrics(), indicators, costs, reach, programmes);
     }
+
+    private static List<CostPerParticipant> Costs(IEnumerable<V1.CostPerParticipant> costs) => costs
+        .Where(c => c.Budget is not null && decimal.TryParse(c.Budget.Amount, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        .Select(c => new CostPerParticipant(c.Budget.CurrencyCode, decimal.Parse(c.Budget.Amount, NumberStyles.Number, CultureInfo.InvariantCulture), c.HasPerParticipant ? c.PerParticipant : null))
+        .ToList();
 }

@@ -16,4 +16,9 @@ public sealed record CostPerParticipant(string Currency, decimal Budget, double?
 /// never recounted here, joined with the funded programmes' results frameworks and budgets).
 /// </summary>
 /// <param name="ReachByCountry">Unique participants per country; suppressed countries are left out.</param>
-public sealed record ImpactFigures(ImpactMetrics Metrics, IReadOnlyList<IndicatorProgress> Indicators, IReadOnlyList<CostPerParticipant> Costs, IReadOnlyList<(string Country, long People)> ReachByCountry);
+/// <param name="Programmes">Each programme in view with its own figures, for comparing them side by side.</param>
+public sealed record ImpactFigures(ImpactMetrics Metrics, IReadOnlyList<IndicatorProgress> Indicators, IReadOnlyList<CostPerParticipant> Costs,
+    IReadOnlyList<(string Country, long People)> ReachByCountry, IReadOnlyList<ProgrammeFigures> Programmes);
+
+/// <summary>One programme's published figures (suppressed and rounded by the Trainings service like every other cell).</summary>
+public sealed record ProgrammeFigures(string Title, string Code, Programmes.V1.ActivityStatus Status, IReadOnlyList<string> RecipientCountries, ImpactMetrics Metrics, IReadOnlyList<CostPerParticipant> Costs);

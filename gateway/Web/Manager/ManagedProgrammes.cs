@@ -14,6 +14,18 @@ public static class ManagedProgrammes
     public static bool Manages(WebRequest request, string programme) =>
         request.Caller.IsAdministrator || request.Caller.Manages(programme) || request.Caller.Manages(Formats.Id(programme));
 
+    /// <summary>As the Programmes service decides: also a programme that names the caller among its managers (one they created, say).</summary>
+    public static bool Manages(WebRequest request, Programme programme) =>
+        Manages(request, programme.Name) || programme.Managers.Contains(request.Caller.Subject);
+
+    /// <summary>One page of the caller's programmes matching a search; the page may hold fewer than asked when others' programmes were on it.</summary>
+    public static async Task<(IReadOnlyList<Programme> Programmes, string NextPageToken)> SearchAsync(WebRequest request, string query, string pageToken)
+    {
+        var page = await request.Services.ProgrammeClient.ListProgrammesAsync(
+            new ListProgrammesRequest { Query = query, PageSize = 50, PageToken = pageToken }, new CallOptions(cancellationToken: request.Aborted));
+        return (page.Programmes.Where(p => Manages(request, p)).ToList(), page.NextPageToken);
+    }
+
     public static async Task<IReadOnlyList<Programme>> ListAsync(WebRequest request)
     {
         var result = new List<Programme>();
@@ -21,7 +33,7 @@ public static class ManagedProgrammes
         do
         {
             var page = await request.Services.ProgrammeClient.ListProgrammesAsync(new ListProgrammesRequest { PageSize = 200, PageToken = token }, new CallOptions(cancellationToken: request.Aborted));
-            result.AddRange(page.Programmes.Where(p => Manages(request, p.Name)));
+            result.AddRange(page.Programmes.Where(p => Manages(request, p)));
             token = page.NextPageToken;
         }
         while (token.Length > 0);

@@ -27,6 +27,16 @@ public static class PartnerTrainings
         return result;
     }
 
+    /// <summary>One page of the trainings open to the partner's country that match a search (title, venue, city, topics).</summary>
+    public static async Task<ListTrainingsResponse> SearchAsync(WebRequest request, string query, string pageToken) =>
+        await request.Services.TrainingClient.ListTrainingsAsync(new ListTrainingsRequest
+        {
+            OpenToCountry = request.Caller.CountryCode ?? "",
+            Query = query,
+            PageSize = 50,
+            PageToken = pageToken,
+        }, new CallOptions(cancellationToken: request.Aborted));
+
     public static async Task<IReadOnlyList<Nomination>> OursAsync(WebRequest request, string parent = "trainings/-")
     {
         var result = new List<Nomination>();

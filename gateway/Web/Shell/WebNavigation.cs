@@ -19,6 +19,7 @@ public static class WebNavigation
         ],
         CallerRole.PartnerAgency =>
         [
+            ("/partner", "Your work"),
             ("/partner/trainings", "Open trainings"),
             ("/partner/nominations", "Our participants"),
             ("/partner/reports", "Outcome reports"),

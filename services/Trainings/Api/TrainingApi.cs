@@ -24,7 +24,7 @@ public sealed partial class TrainingApi(
         var caller = TrainingsAccess.Caller(context);
         var training = (await LoadAsync(request.Name, "name", context)).Value;
         await access.RequireReadTrainingAsync(caller, training, context.CancellationToken);
-        await quotasLeft.AddAsync(training, caller, context.CancellationToken);
+        await quotasLeft.AddAsync(training, caller, context.CancellationToken, oneTraining: true);
         return training;
     }
 

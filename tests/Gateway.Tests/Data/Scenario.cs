@@ -107,7 +107,7 @@ public sealed class Scenario
         Trainers = { $"trainers/{Guid.NewGuid():N}" },
     };
 
-    private static Task<Organisation> CreateOrganisationAsync(RunningSystem system, string name, string country, OrganisationType type, string iati) =>
+    public static Task<Organisation> CreateOrganisationAsync(RunningSystem system, string name, string country, OrganisationType type, string iati) =>
         system.CallAsync<Organisation>(HttpMethod.Post, $"/api/v1/organisations?requestId={Guid.NewGuid()}", Admin,
             new Organisation
             {
@@ -120,7 +120,7 @@ public sealed class Scenario
                 Contacts = { new Contact { FullName = "Focal Point", Email = "focal@" + country.ToLowerInvariant() + ".example", Roles = { FocalPointRole.Primary } } },
             });
 
-    private static Programme NewProgramme(string funder, string thai, string malaysian) => new()
+    public static Programme NewProgramme(string funder, string thai, string malaysian) => new()
     {
         Code = "TEST-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
         IatiIdentifier = "XM-TEST-" + Guid.NewGuid().ToString("N")[..8],

@@ -17,6 +17,11 @@ public sealed class NominationQueueData(NameDirectory names)
 
     public async Task<Queue> LoadAsync(WebRequest request, NominationQueueFilter filter)
     {
+        if (filter.Country.Length > 0 && NameDirectory.Country(filter.Country) == filter.Country)
+        {
+            throw new BadQueryParameterException("country", $"is not a two-letter country code (\"{filter.Country}\")");
+        }
+
         var programmes = await ManagedProgrammes.ListAsync(request);
         var trainings = await ManagedProgrammes.TrainingsAsync(request, programmes.Select(p => p.Name));
         if (filter.Training.Length > 0 && !trainings.Any(t => Formats.Id(t.Name) == filter.Training))
@@ -26,7 +31,7 @@ public sealed class NominationQueueData(NameDirectory names)
 
         var shown = trainings.Where(t => filter.Training.Length == 0 || Formats.Id(t.Name) == filter.Training).ToList();
         // One call per training, all at once: the queue waits for the slowest, not for their sum.
-        var lists = await Task.WhenAll(shown.Select(t => ListAsync(request, t.Name, filter.Status)));
+        var lists = await Task.WhenAll(shown.Select(t => ListAsync(request, t.Name, filter)));
         var all = lists.SelectMany(l => l).ToList();
         var asked = filter.Organisation.Length > 0 ? $"organisations/{filter.Organisation}" : "";
         await names.LoadOrganisationsAsync(all.Select(n => n.NominatingOrganisation).Append(asked), request.Aborted);
@@ -41,23 +46,19 @@ public sealed class NominationQueueData(NameDirectory names)
             throw new BadQueryParameterException("organisation", $"names no organisation (\"{filter.Organisation}\")");
         }
 
-        if (filter.Country.Length > 0 && NameDirectory.Country(filter.Country) == filter.Country)
-        {
-            throw new BadQueryParameterException("country", $"is not a two-letter country code (\"{filter.Country}\")");
-        }
-
         var sections = shown.Zip(lists, (t, l) => new Section(t, filter.Apply(l, names.Organisation).ToList())).Where(s => s.Nominations.Count > 0).ToList();
         return new Queue(trainings, sections, organisations, countries);
     }
 
-    private static async Task<IReadOnlyList<Nomination>> ListAsync(WebRequest request, string training, NominationStatus status)
+    /// <summary>The service searches and narrows by country itself; organisation and sort are applied here, over names it does not hold.</summary>
+    private static async Task<IReadOnlyList<Nomination>> ListAsync(WebRequest request, string training, NominationQueueFilter filter)
     {
         var result = new List<Nomination>();
         var token = "";
         do
         {
-            var list = new ListNominationsRequest { Parent = training, PageSize = 500, PageToken = token };
-            list.Statuses.Add(status);
+            var list = new ListNominationsRequest { Parent = training, PageSize = 500, PageToken = token, Query = filter.Search, CountryCode = filter.Country };
+            list.Statuses.Add(filter.Status);
             var page = await request.Services.NominationClient.ListNominationsAsync(list, new CallOptions(cancellationToken: request.Aborted));
             result.AddRange(page.Nominations);
             token = page.NextPageToken;

@@ -4,7 +4,7 @@ using CapacityHub.Trainings.V1;
 namespace CapacityHub.Gateway.Web.Pages.Manager;
 
 /// <summary>What the queue shows, read from the query string; a value the page does not offer is refused (400).</summary>
-public sealed record NominationQueueFilter(string Training, string Organisation, string Country, NominationStatus Status, string Sort)
+public sealed record NominationQueueFilter(string Training, string Organisation, string Country, NominationStatus Status, string Sort, string Search)
 {
     public static readonly IReadOnlyList<(string Value, string Text)> Sorts =
         [("oldest", "Oldest first (waitlist order)"), ("newest", "Newest first"), ("participant", "Participant name"), ("organisation", "Organisation"), ("country", "Country")];
@@ -28,7 +28,7 @@ public sealed record NominationQueueFilter(string Training, string Organisation,
             throw new BadQueryParameterException("sort", $"is not one of {string.Join(", ", Sorts.Select(s => s.Value))} (\"{sort}\")");
         }
 
-        return new NominationQueueFilter(query("training"), query("organisation"), query("country").ToUpperInvariant(), status, sort);
+        return new NominationQueueFilter(query("training"), query("organisation"), query("country").ToUpperInvariant(), status, sort, query("query"));
     }
 
     public static string StatusValue(NominationStatus status) => status.ToString().ToLowerInvariant();

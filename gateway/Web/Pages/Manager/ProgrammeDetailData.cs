@@ -19,7 +19,7 @@ public sealed class ProgrammeDetailData(NameDirectory names, Dashboard.ImpactDas
     public async Task<View> LoadAsync(WebRequest request, string id)
     {
         var programme = await request.Services.ProgrammeClient.GetProgrammeAsync(new GetProgrammeRequest { Name = $"programmes/{id}" }, new CallOptions(cancellationToken: request.Aborted));
-        if (!ManagedProgrammes.Manages(request, programme.Name))
+        if (!ManagedProgrammes.Manages(request, programme))
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"you do not manage {programme.Name}"));
         }
