@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CapacityHub.Gateway.Presentation;
 using CapacityHub.Trainings.V1;
 
 namespace CapacityHub.Gateway.Exports;
@@ -34,7 +35,7 @@ public static class TrainingCalendar
             lines.Add("DTSTART:" + Utc(session.StartInstant.ToDateTimeOffset()));
             lines.Add("DTEND:" + Utc(session.EndInstant.ToDateTimeOffset()));
             lines.Add("SUMMARY:" + Text($"{training.Title} (day {day} of {training.SessionDays.Count})"));
-            var location = string.Join(", ", new[] { session.Room, training.Venue?.DisplayName, training.Venue?.City, training.Venue?.CountryCode }.Where(s => !string.IsNullOrEmpty(s)));
+            var location = string.Join(", ", new[] { SessionDayNames.Room(session), training.Venue?.DisplayName, training.Venue?.City, training.Venue?.CountryCode }.Where(s => !string.IsNullOrEmpty(s)));
             if (location.Length > 0)
             {
                 lines.Add("LOCATION:" + Text(location));
@@ -59,7 +60,7 @@ public static class TrainingCalendar
 
             if (session.Trainers.Count > 0)
             {
-                description.Append("\nTrainers: ").Append(string.Join(", ", session.Trainers));
+                description.Append("\nTrainers: ").Append(string.Join(", ", SessionDayNames.Trainers(session)));
             }
 
             lines.Add("DESCRIPTION:" + Text(description.ToString()));

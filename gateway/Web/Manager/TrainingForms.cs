@@ -61,8 +61,27 @@ public static class TrainingForms
             EndTime = end is { } e ? new TimeOfDay { Hours = e.Hour, Minutes = e.Minute } : null,
             TimeZone = form["time_zone"].ToString().Trim(),
             Room = form["room"].ToString().Trim(),
+            RoomDisplayName = form["room_display_name"].ToString().Trim(),
         };
-        day.Trainers.AddRange(Formats.List(form["trainers"]));
+        foreach (var entry in Formats.List(form["trainers"]))
+        {
+            var (id, name) = Trainer(entry);
+            day.Trainers.Add(id);
+            if (name.Length > 0)
+            {
+                day.TrainerDisplayNames[id] = name;
+            }
+        }
+
         return day;
+    }
+
+    /// <summary>"K. Saito (IPA) &lt;trainers/k-saito&gt;" is a name and an id, as in an e-mail address; a bare entry is an id.</summary>
+    public static (string Id, string Name) Trainer(string entry)
+    {
+        var open = entry.LastIndexOf('<');
+        return open >= 0 && entry.EndsWith('>') && open < entry.Length - 2
+            ? (entry[(open + 1)..^1].Trim(), entry[..open].Trim())
+            : (entry, "");
     }
 }

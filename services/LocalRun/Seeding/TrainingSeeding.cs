@@ -105,6 +105,8 @@ internal sealed class TrainingSeeding(SeedClients clients, DemoCallers callers, 
     private async Task<Training> ScheduleAsync(Training training, DemoTraining t, IReadOnlyList<DateOnly> dates, CancellationToken ct)
     {
         var request = new ScheduleTrainingRequest { Name = training.Name, Etag = training.Etag };
+        var trainers = t.Trainers.Select(n => n.Replace("Trainer:", "", StringComparison.Ordinal).Trim())
+            .ToDictionary(n => $"trainers/{Slug(n)}", n => n, StringComparer.Ordinal);
         for (var i = 0; i < t.Days.Count; i++)
         {
             request.SessionDays.Add(new SessionDay
@@ -115,7 +117,9 @@ internal sealed class TrainingSeeding(SeedClients clients, DemoCallers callers, 
                 EndTime = ProtoValues.Time(t.Days[i][2]),
                 TimeZone = t.Zone,
                 Room = $"{t.Key}/{Slug(t.Room)}",
-                Trainers = { t.Trainers.Select(n => $"trainers/{Slug(n.Replace("Trainer:", "", StringComparison.Ordinal))}") },
+                RoomDisplayName = t.Room,
+                Trainers = { trainers.Keys },
+                TrainerDisplayNames = { trainers },
             });
         }
 

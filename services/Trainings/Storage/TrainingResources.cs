@@ -93,6 +93,8 @@ public static class TrainingResources
         Zone = DateTimeZoneProviders.Tzdb[d.TimeZone],
         Room = d.Room,
         TrainerIds = [.. d.Trainers],
+        RoomName = d.RoomDisplayName,
+        TrainerNames = d.TrainerDisplayNames.ToDictionary(StringComparer.Ordinal),
     };
 
     /// <summary>Resolves a proposed day (local date and times in its zone, or the venue's) with the domain's DST rules.</summary>
@@ -110,7 +112,7 @@ public static class TrainingResources
         {
             return DomainSessionDay.Plan(dayId, trainingId, date.At(new LocalTime(d.StartTime!.Hours, d.StartTime.Minutes)),
                 date.At(new LocalTime(d.EndTime!.Hours, d.EndTime.Minutes)), zone, d.Room, [.. d.Trainers],
-                (OverlapChoice)(int)d.StartOverlap, (OverlapChoice)(int)d.EndOverlap);
+                (OverlapChoice)(int)d.StartOverlap, (OverlapChoice)(int)d.EndOverlap, d.RoomDisplayName, d.TrainerDisplayNames);
         }
         catch (DomainValidationException e)
         {
@@ -142,6 +144,8 @@ public static class TrainingResources
             EndOverlap = OverlapOf(end),
             Room = day.Room,
             Trainers = { day.TrainerIds },
+            RoomDisplayName = day.RoomName,
+            TrainerDisplayNames = { day.TrainerNames.ToDictionary() },
             StartInstant = Timestamp.FromDateTimeOffset(day.Start.ToDateTimeOffset()),
             EndInstant = Timestamp.FromDateTimeOffset(day.End.ToDateTimeOffset()),
         };

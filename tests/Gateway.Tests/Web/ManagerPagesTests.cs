@@ -69,6 +69,44 @@ public sealed class ManagerPagesTests(RunningSystem system)
         Assert.Matches(@"data-label=""Waiting"">\s*0\s*<", malaysia);
     }
 
+    [Fact]
+    public async Task SessionDaysShowRoomAndTrainerNamesNotTheirIds()
+    {
+        var training = await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/trainings?requestId={Guid.NewGuid()}", S.Manager, new Training
+        {
+            Programme = S.Programme.Name,
+            Title = "Plant Network Hardening",
+            Language = "en",
+            Mode = TrainingMode.InPerson,
+            Venue = new Venue { DisplayName = "ICSCoE", City = "Tokyo", CountryCode = "JP", TimeZone = "Asia/Tokyo" },
+            Seats = 10,
+            NominationOpenTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1)),
+            NominationDeadline = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(10)),
+        });
+        var trainer = $"trainers/k-saito-{Guid.NewGuid():N}";
+        var day = new SessionDay
+        {
+            Date = D(2027, 6, 14),
+            StartTime = new TimeOfDay { Hours = 9 },
+            EndTime = new TimeOfDay { Hours = 12 },
+            Room = $"ipa-tokyo/hall-a-{Guid.NewGuid():N}",
+            RoomDisplayName = "ICSCoE Training Hall A",
+            Trainers = { trainer },
+            TrainerDisplayNames = { [trainer] = "K. Saito (IPA)" },
+        };
+        await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/{training.Name}:schedule", S.Manager, new ScheduleTrainingRequest { SessionDays = { day } });
+
+        var (status, page) = await PageAsync($"/manager/trainings/{Id(training.Name)}");
+
+        Assert.True(status == 200, page);
+        var days = page[page.IndexOf("<ol class=\"days\">", StringComparison.Ordinal)..];
+        days = days[..days.IndexOf("</ol>", StringComparison.Ordinal)];
+        Assert.Contains("Room: ICSCoE Training Hall A", days, StringComparison.Ordinal);
+        Assert.Contains("Trainers: K. Saito (IPA)", days, StringComparison.Ordinal);
+        Assert.DoesNotContain(trainer, days, StringComparison.Ordinal);
+        Assert.DoesNotContain(day.Room, days, StringComparison.Ordinal);
+    }
+
     private async Task<(int Status, string Page)> PageAsync(string path) => await system.SendAsync(HttpMethod.Get, path, S.Manager);
 
     /// <summary>The row of the places-by-country table for one country.</summary>

@@ -110,6 +110,30 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task RoomAndTrainerNamesAreKeptForReadingWhileClashesStayOnTheIds()
+    {
+        var created = await host.CreateAsync(NewTraining());
+        var day = Day(2027, 6, 7, 9, 12, trainers: "trainers/k-saito");
+        day.Room = $"ipa-tokyo/{Guid.NewGuid():N}";
+        day.RoomDisplayName = "ICSCoE Training Hall A";
+        day.TrainerDisplayNames["trainers/k-saito"] = "K. Saito (IPA)";
+        var stranger = Day(2027, 6, 8, 9, 12, trainers: "trainers/k-saito");
+        stranger.TrainerDisplayNames["trainers/someone-else"] = "Someone Else";
+
+        var scheduled = await host.Trainings.ScheduleTrainingAsync(new ScheduleTrainingRequest { Name = created.Name, SessionDays = { day } }, host.As(Manager));
+        var read = await host.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = created.Name }, host.As(Manager));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.ScheduleTrainingAsync(
+            new ScheduleTrainingRequest { Name = created.Name, SessionDays = { day, stranger } }, host.As(Manager)).ResponseAsync);
+        var afterRefusal = await host.Trainings.GetTrainingAsync(new GetTrainingRequest { Name = created.Name }, host.As(Manager));
+
+        Assert.Equal("ICSCoE Training Hall A", scheduled.SessionDays[0].RoomDisplayName);
+        Assert.Equal("K. Saito (IPA)", read.SessionDays[0].TrainerDisplayNames["trainers/k-saito"]);
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Contains(refused.FieldViolations(), v => v.Field.Contains("trainer_display_names[trainers/someone-else]", StringComparison.Ordinal));
+        Assert.Single(afterRefusal.SessionDays);
+    }
+
+    [Fact]
     public async Task ALocalTimeInTheSpringGapIsInvalidAndAnAmbiguousOneNeedsAChoice()
     {
         var created = await host.CreateAsync(NewTraining(zone: "America/New_York"));
