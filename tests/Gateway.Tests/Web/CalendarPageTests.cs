@@ -99,6 +99,20 @@ public sealed class CalendarPageTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task WithoutADateTheCalendarShowsThisMonthWithTodayMarked()
+    {
+        var now = DateTime.UtcNow;
+        var today = now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await PageAsync("/manager/calendar?tz=UTC");
+
+        Assert.Contains($"<caption>{now.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}</caption>", page, StringComparison.Ordinal);
+        Assert.Matches($"<td[^>]* aria-current=\"date\"><time class=\"cal-date\" datetime=\"{today}\">", page);
+        Assert.Single(Regex.Matches(page, "aria-current=\"date\""));
+        Assert.Contains("(today)", Cell(page, today), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APeriodWithoutSessionDaysSaysSoAndLinksToScheduling()
     {
         var page = await PageAsync("/manager/calendar?date=2030-06-12");
