@@ -59,15 +59,62 @@ public sealed class ProgrammeManagerTests(SystemFixture system)
     {
         await using var context = await system.ContextAsync("Europe/London", sessionToken: system.Sessions.For(system.Data.Manager));
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/manager/calendar");
-        var tokyo = page.Locator(".day").Filter(new() { HasText = "ICS Security Fundamentals" }).First;
+        await page.GotoAsync("/manager/calendar?date=2027-02-10");
+        await Expect(page.Locator("table.calendar caption")).ToHaveTextAsync("February 2027");
+        var tokyo = Cell(page, "2027-02-10").Locator(".day").Filter(new() { HasText = "ICS Security Fundamentals" }).First;
         await Expect(tokyo).ToContainTextAsync("Wed 10 Feb 2027 09:00–17:00 Asia/Tokyo (UTC+09)");
         await Expect(tokyo).ToContainTextAsync("Wed 10 Feb 2027 00:00–08:00 Europe/London (UTC+00)");
-        var bangkok = page.Locator(".day").Filter(new() { HasText = "Incident Response Exercise" }).First;
+        await Screenshots.SaveBothWidthsAsync(page, "manager-calendar-month");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next month →" }).ClickAsync();
+        await Expect(page.Locator("table.calendar caption")).ToHaveTextAsync("March 2027");
+        var bangkok = Cell(page, "2027-03-02").Locator(".day").Filter(new() { HasText = "Incident Response Exercise" }).First;
         await Expect(bangkok).ToContainTextAsync("Tue 2 Mar 2027 09:00–17:00 Asia/Bangkok (UTC+07)");
         await Expect(bangkok).ToContainTextAsync("Tue 2 Mar 2027 02:00–10:00 Europe/London (UTC+00)");
-        await Screenshots.SaveBothWidthsAsync(page, "manager-calendar");
     }
+
+    [Fact]
+    public async Task ManagerFiltersTheWeekCalendarByVenueCountryAndTheFilterSurvivesPaging()
+    {
+        await using var context = await system.ContextAsync("Europe/London", sessionToken: system.Sessions.For(system.Data.Manager));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/manager/calendar?date=2027-02-10");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Week", Exact = true }).ClickAsync();
+        var caption = page.Locator("table.calendar caption");
+        await Expect(caption).ToHaveTextAsync("Mon 8 Feb – Sun 14 Feb 2027");
+        await Expect(page.GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(7);
+        var tokyo = page.Locator(".day").Filter(new() { HasText = "ICS Security Fundamentals" });
+        await Expect(Cell(page, "2027-02-10").Locator(".day").Filter(new() { HasText = "ICS Security Fundamentals" })).ToContainTextAsync("Wed 10 Feb 2027 00:00–08:00 Europe/London (UTC+00)");
+        await Screenshots.SaveBothWidthsAsync(page, "manager-calendar-week");
+
+        var filters = page.GetByRole(AriaRole.Form, new() { Name = "Filter the calendar" });
+        await filters.GetByLabel("Venue country").SelectOptionAsync(new SelectOptionValue { Label = "Thailand" });
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("country=TH"));
+        await Expect(caption).ToHaveTextAsync("Mon 8 Feb – Sun 14 Feb 2027");
+        await Expect(tokyo).ToHaveCountAsync(0);
+        await Expect(page.Locator(".calendar-empty")).ToContainTextAsync("No session days in the week Mon 8 Feb – Sun 14 Feb 2027 match these filters");
+
+        // Three weeks on, still only Thailand: the Bangkok exercise on Tuesday 2 March.
+        foreach (var next in new[] { "Mon 15 Feb – Sun 21 Feb 2027", "Mon 22 Feb – Sun 28 Feb 2027", "Mon 1 Mar – Sun 7 Mar 2027" })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Next week →" }).ClickAsync();
+            await Expect(caption).ToHaveTextAsync(next);
+        }
+
+        await Expect(filters.GetByLabel("Venue country")).ToHaveValueAsync("TH");
+        var bangkok = Cell(page, "2027-03-02").Locator(".day").Filter(new() { HasText = "Incident Response Exercise" });
+        await Expect(bangkok).ToContainTextAsync("Tue 2 Mar 2027 02:00–10:00 Europe/London (UTC+00)");
+        await Expect(bangkok).ToContainTextAsync("Bangkok");
+
+        await filters.GetByLabel("Venue country").SelectOptionAsync(new SelectOptionValue { Label = "Japan" });
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("country=JP"));
+        await Expect(page.Locator(".day").Filter(new() { HasText = "Incident Response Exercise" })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The calendar cell of one date (its &lt;time datetime&gt; names the date).</summary>
+    private static ILocator Cell(IPage page, string date) => page.Locator("table.calendar td").Filter(new() { Has = page.Locator($"time.cal-date[datetime='{date}']") });
 
     [Fact]
     public async Task ManagerApprovesAWaitingNominationAndApprovesASubmittedReport()
