@@ -11,7 +11,7 @@ public static class TrainingCalendarData
 {
     public sealed record Session(Training Training, SessionDay Day, Instant Start);
 
-    public sealed record Choices(IReadOnlyList<(string Id, string Title)> Programmes, IReadOnlyList<(string Code, string Name)> Countries, IReadOnlyList<string> Trainers);
+    public sealed record Choices(IReadOnlyList<(string Id, string Title)> Programmes, IReadOnlyList<(string Code, string Name)> Countries, IReadOnlyList<(string Id, string Name)> Trainers);
 
     public sealed record Calendar(IReadOnlyList<Session> Sessions, Choices Choices);
 
@@ -33,8 +33,12 @@ public static class TrainingCalendarData
         var countries = all.Select(s => s.Training.Venue?.CountryCode ?? "").Append(query.Country).Where(c => c.Length > 0)
             .Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal)
             .Select(c => (c, NameDirectory.Country(c))).OrderBy(c => c.Item2, StringComparer.CurrentCultureIgnoreCase).ToList();
+        // A trainer is offered by the name a session day gives them, by id where none does.
+        var trainerNames = all.SelectMany(s => s.Day.TrainerDisplayNames).GroupBy(n => n.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         var trainers = all.SelectMany(s => s.Day.Trainers).Append(query.Trainer).Where(t => t.Length > 0)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.CurrentCultureIgnoreCase).ToList();
+            .Distinct(StringComparer.Ordinal).Select(t => (t, trainerNames.GetValueOrDefault(t, t)))
+            .OrderBy(t => t.Item2, StringComparer.CurrentCultureIgnoreCase).ToList();
         var programmeChoices = programmes.Select(p => (Formats.Id(p.Name), p.Title.Length > 0 ? p.Title : p.Code))
             .OrderBy(p => p.Item2, StringComparer.CurrentCultureIgnoreCase).ToList();
 
