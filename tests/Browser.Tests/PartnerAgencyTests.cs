@@ -42,6 +42,25 @@ public sealed class PartnerAgencyTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task PartnerHomeShowsTrainingsToNominateToAndItsParticipantsByStatus()
+    {
+        await using var context = await system.ContextAsync("Asia/Bangkok", sessionToken: system.Sessions.For(system.Data.ThaiPartner));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/partner");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your work", Level = 1 })).ToBeVisibleAsync();
+        var open = page.Locator("section[aria-labelledby=h-nominating] li.card").Filter(new() { HasText = "ICS Security Fundamentals" });
+        await Expect(open).ToContainTextAsync("Seats left");
+        await Expect(open).ToContainTextAsync("no quota");
+        await Expect(open).ToContainTextAsync("closes in");
+        await page.Locator("section[aria-labelledby=h-participants]").GetByRole(AriaRole.Link, new() { Name = "booked" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Our participants", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Status")).ToHaveValueAsync("booked");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = system.Data.Booked[0].Participant.DisplayName })).ToContainTextAsync("booked");
+        await page.GotoAsync("/partner");
+        await Screenshots.SaveBothWidthsAsync(page, "partner-home");
+    }
+
+    [Fact]
     public async Task PartnerRecordsAttendanceAndScoresOfItsBookedParticipants()
     {
         await using var context = await system.ContextAsync("Asia/Bangkok", sessionToken: system.Sessions.For(system.Data.ThaiPartner));
