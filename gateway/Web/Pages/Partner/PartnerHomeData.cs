@@ -78,6 +78,7 @@ public static class PartnerHomeData
         {
             { TotalHours: < 0 } => "closed",
             { TotalHours: < 24 } => "closes within a day",
+            { TotalHours: < 48 } => "closes in 1 day",
             _ => $"closes in {(int)left.TotalDays} days",
         };
     }
