@@ -19,12 +19,8 @@ public static class ManagedProgrammes
         Manages(request, programme.Name) || programme.Managers.Contains(request.Caller.Subject);
 
     /// <summary>One page of the caller's programmes matching a search; the page may hold fewer than asked when others' programmes were on it.</summary>
-    public static async Task<(IReadOnlyList<Programme> Programmes, string NextPageToken)> SearchAsync(WebRequest request, string query, string pageToken)
-    {
-        var page = await request.Services.ProgrammeClient.ListProgrammesAsync(
-            new ListProgrammesRequest { Query = query, PageSize = 50, PageToken = pageToken }, new CallOptions(cancellationToken: request.Aborted));
-        return (page.Programmes.Where(p => Manages(request, p)).ToList(), page.NextPageToken);
-    }
+    public static Task<(IReadOnlyList<Programme> Programmes, string NextPageToken)> SearchAsync(WebRequest request, string query, string pageToken) =>
+        PageAsync(request, query, pageToken, 50);
 
     public static async Task<IReadOnlyList<Programme>> ListAsync(WebRequest request)
     {
@@ -32,13 +28,20 @@ public static class ManagedProgrammes
         var token = "";
         do
         {
-            var page = await request.Services.ProgrammeClient.ListProgrammesAsync(new ListProgrammesRequest { PageSize = 200, PageToken = token }, new CallOptions(cancellationToken: request.Aborted));
-            result.AddRange(page.Programmes.Where(p => Manages(request, p)));
-            token = page.NextPageToken;
+            var (programmes, next) = await PageAsync(request, "", token, 200);
+            result.AddRange(programmes);
+            token = next;
         }
         while (token.Length > 0);
 
         return result;
+    }
+
+    private static async Task<(IReadOnlyList<Programme> Programmes, string NextPageToken)> PageAsync(WebRequest request, string query, string pageToken, int size)
+    {
+        var page = await request.Services.ProgrammeClient.ListProgrammesAsync(
+            new ListProgrammesRequest { Query = query, PageSize = size, PageToken = pageToken }, new CallOptions(cancellationToken: request.Aborted));
+        return (page.Programmes.Where(p => Manages(request, p)).ToList(), page.NextPageToken);
     }
 
     public static async Task<IReadOnlyList<Training>> TrainingsAsync(WebRequest request, IEnumerable<string> programmes, TrainingStatus status = TrainingStatus.Unspecified)

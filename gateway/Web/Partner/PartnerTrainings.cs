@@ -13,12 +13,7 @@ public static class PartnerTrainings
         var token = "";
         do
         {
-            var page = await request.Services.TrainingClient.ListTrainingsAsync(new ListTrainingsRequest
-            {
-                OpenToCountry = request.Caller.CountryCode ?? "",
-                PageSize = 500,
-                PageToken = token,
-            }, new CallOptions(cancellationToken: request.Aborted));
+            var page = await PageAsync(request, "", token, 500);
             result.AddRange(page.Trainings);
             token = page.NextPageToken;
         }
@@ -28,12 +23,15 @@ public static class PartnerTrainings
     }
 
     /// <summary>One page of the trainings open to the partner's country that match a search (title, venue, city, topics).</summary>
-    public static async Task<ListTrainingsResponse> SearchAsync(WebRequest request, string query, string pageToken) =>
+    public static Task<ListTrainingsResponse> SearchAsync(WebRequest request, string query, string pageToken) =>
+        PageAsync(request, query, pageToken, 50);
+
+    private static async Task<ListTrainingsResponse> PageAsync(WebRequest request, string query, string pageToken, int size) =>
         await request.Services.TrainingClient.ListTrainingsAsync(new ListTrainingsRequest
         {
             OpenToCountry = request.Caller.CountryCode ?? "",
             Query = query,
-            PageSize = 50,
+            PageSize = size,
             PageToken = pageToken,
         }, new CallOptions(cancellationToken: request.Aborted));
 
