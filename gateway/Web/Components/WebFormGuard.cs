@@ -1,8 +1,10 @@
 using CapacityHub.Gateway.Limits;
+using CapacityHub.Gateway.Localisation;
 using CapacityHub.Gateway.Web.Components.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace CapacityHub.Gateway.Web.Components;
 
@@ -12,7 +14,7 @@ namespace CapacityHub.Gateway.Web.Components;
 /// </summary>
 public sealed class WebFormGuard(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, IAntiforgery antiforgery, GatewayLimitsOptions limits)
+    public async Task InvokeAsync(HttpContext http, IAntiforgery antiforgery, GatewayLimitsOptions limits, IStringLocalizer<UiText> l)
     {
         if (!HttpMethods.IsPost(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
         {
@@ -24,16 +26,14 @@ public sealed class WebFormGuard(RequestDelegate next)
         {
             if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
             {
-                await StatusPage.ResultFor(StatusCodes.Status400BadRequest, "Form expired",
-                    "This form could not be accepted: its security token is missing or has expired. Go back, reload the page and submit again.").ExecuteAsync(http);
+                await StatusPage.ResultFor(PageProblems.FormExpired(l)).ExecuteAsync(http);
                 return;
             }
         }
         catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
         {
             // Kestrel's body limit or the form reader's part limits: the same 413 the REST face gives.
-            await StatusPage.ResultFor(StatusCodes.Status413PayloadTooLarge, "Too large to send",
-                $"This form is larger than the {limits.MaxRequestBodyBytes / (1024 * 1024)} MiB the gateway accepts. Send a smaller file or split it.").ExecuteAsync(http);
+            await StatusPage.ResultFor(PageProblems.TooLarge(l, limits.MaxRequestBodyBytes)).ExecuteAsync(http);
             return;
         }
 

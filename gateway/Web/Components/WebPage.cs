@@ -1,7 +1,9 @@
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.ServiceDefaults.Identity;
+using CapacityHub.Gateway.Localisation;
 using Grpc.Core;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace CapacityHub.Gateway.Web.Components;
 
@@ -20,6 +22,9 @@ public abstract class WebPage : ComponentBase
 
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
+    /// <summary>The interface text in the reader's language; the key is the English text.</summary>
+    [Inject] protected IStringLocalizer<UiText> L { get; set; } = null!;
+
     /// <summary>Set once the gate has let the caller in; pages read it only when <see cref="Problem"/> is null.</summary>
     protected WebRequest Request { get; private set; } = null!;
 
@@ -34,15 +39,13 @@ public abstract class WebPage : ComponentBase
         var request = WebRequest.For(Http);
         if (request is null)
         {
-            Fail(new PageProblem(StatusCodes.Status401Unauthorized, "Sign in first", "This page is for signed-in users. Sign in and come back.", "/", "Sign in"));
+            Fail(PageProblems.SignInFirst(L));
             return;
         }
 
         if (!Roles.Contains(request.Caller.Role))
         {
-            Fail(new PageProblem(StatusCodes.Status403Forbidden, "Not for your role",
-                $"This page is for {string.Join(" and ", Roles.Select(r => Formats.Words(r)))} users; you are signed in as {Formats.Words(request.Caller.Role)}.",
-                WebNavigation.HomeOf(request.Caller.Role), "Go to your start page"));
+            Fail(PageProblems.NotForRole(L, Roles, request.Caller.Role));
             return;
         }
 
@@ -67,7 +70,7 @@ public abstract class WebPage : ComponentBase
         }
         catch (BadQueryParameterException e)
         {
-            Fail(new PageProblem(StatusCodes.Status400BadRequest, "Unknown filter value", e.Message));
+            Fail(PageProblems.BadFilter(L, e));
         }
         catch (RpcException e) when (!Aborted.IsCancellationRequested)
         {
@@ -76,7 +79,7 @@ public abstract class WebPage : ComponentBase
                 Http.Response.Headers.RetryAfter = Rest.RestErrors.RetryAfterSeconds;
             }
 
-            Fail(new PageProblem(ServiceErrors.HttpStatus(e), e.StatusCode == StatusCode.PermissionDenied ? "Not allowed" : "Could not load this page", ServiceErrors.Describe(e)));
+            Fail(PageProblems.FromService(L, e));
         }
     }
 

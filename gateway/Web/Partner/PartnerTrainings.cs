@@ -1,6 +1,8 @@
+using CapacityHub.Gateway.Localisation;
 using CapacityHub.Gateway.Web.Shell;
 using Grpc.Core;
 using CapacityHub.Trainings.V1;
+using Microsoft.Extensions.Localization;
 
 namespace CapacityHub.Gateway.Web.Partner;
 
@@ -60,7 +62,9 @@ public static class PartnerTrainings
         request.Services.TrainingClient.GetTrainingAsync(new GetTrainingRequest { Name = $"trainings/{id}" }, new CallOptions(cancellationToken: request.Aborted)).ResponseAsync;
 
     /// <summary>What the Trainings service says is left of the quotas that apply to this partner, e.g. "TH: 0 of 3 (used up)".</summary>
-    public static string QuotaText(Training t) => t.QuotasLeft.Count == 0 ? "no quota" :
+    public static string QuotaText(Training t, IStringLocalizer<UiText> l) => t.QuotasLeft.Count == 0 ? l["no quota"] :
         string.Join("; ", t.QuotasLeft.Select(q =>
-            $"{(q.Scope == QuotaScope.Country ? q.Key : "your organisation")}: {q.Left} of {q.Seats}{(q.Left == 0 ? " (used up)" : "")}"));
+            (q.Left == 0 ? l["{0}: {1} of {2} (used up)", QuotaHolder(q, l), q.Left, q.Seats] : l["{0}: {1} of {2}", QuotaHolder(q, l), q.Left, q.Seats]).Value));
+
+    private static string QuotaHolder(QuotaLeft q, IStringLocalizer<UiText> l) => q.Scope == QuotaScope.Country ? q.Key : l["your organisation"];
 }

@@ -1,7 +1,9 @@
 using CapacityHub.Gateway.Web.Components;
 using CapacityHub.ServiceDefaults.Identity;
 using Grpc.Core;
+using CapacityHub.Gateway.Localisation;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
 
 namespace CapacityHub.Gateway.Web.Shell;
 
@@ -19,13 +21,13 @@ public static class WebRoutes
         endpoints.MapPost(pattern, (Func<HttpContext, Task<IResult>>)(async http =>
         {
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+            var l = http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
             IFormCollection form;
             try
             {
                 if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
                 {
-                    return StatusPage.ResultFor(StatusCodes.Status400BadRequest, "Form expired",
-                        "This form could not be accepted: its security token is missing or has expired. Go back, reload the page and submit again.");
+                    return StatusPage.ResultFor(PageProblems.FormExpired(l));
                 }
 
                 form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -34,8 +36,7 @@ public static class WebRoutes
             {
                 // Kestrel's body limit or the form reader's part limits: the same 413 the REST face gives.
                 var limit = http.RequestServices.GetRequiredService<Limits.GatewayLimitsOptions>().MaxRequestBodyBytes;
-                return StatusPage.ResultFor(StatusCodes.Status413PayloadTooLarge, "Too large to send",
-                    $"This form is larger than the {limit / (1024 * 1024)} MiB the gateway accepts. Send a smaller file or split it.");
+                return StatusPage.ResultFor(PageProblems.TooLarge(l, limit));
             }
 
             return await RunAsync(http, roles, request => action(request, form));
@@ -43,17 +44,16 @@ public static class WebRoutes
 
     private static async Task<IResult> RunAsync(HttpContext http, CallerRole[] roles, Func<WebRequest, Task<IResult>> page)
     {
+        var l = http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
         var request = WebRequest.For(http);
         if (request is null)
         {
-            return StatusPage.ResultFor(new PageProblem(StatusCodes.Status401Unauthorized, "Sign in first", "This page is for signed-in users. Sign in and come back.", "/", "Sign in"));
+            return StatusPage.ResultFor(PageProblems.SignInFirst(l));
         }
 
         if (!roles.Contains(request.Caller.Role))
         {
-            return StatusPage.ResultFor(new PageProblem(StatusCodes.Status403Forbidden, "Not for your role",
-                $"This page is for {string.Join(" and ", roles.Select(r => Formats.Words(r)))} users; you are signed in as {Formats.Words(request.Caller.Role)}.",
-                WebNavigation.HomeOf(request.Caller.Role), "Go to your start page"));
+            return StatusPage.ResultFor(PageProblems.NotForRole(l, roles, request.Caller.Role));
         }
 
         try
@@ -64,7 +64,7 @@ public static class WebRoutes
         }
         catch (BadQueryParameterException e)
         {
-            return StatusPage.ResultFor(StatusCodes.Status400BadRequest, "Unknown filter value", e.Message);
+            return StatusPage.ResultFor(PageProblems.BadFilter(l, e));
         }
         catch (RpcException e) when (!http.RequestAborted.IsCancellationRequested)
         {
@@ -73,7 +73,7 @@ public static class WebRoutes
                 http.Response.Headers.RetryAfter = Rest.RestErrors.RetryAfterSeconds;
             }
 
-            return StatusPage.ResultFor(ServiceErrors.HttpStatus(e), e.StatusCode == StatusCode.PermissionDenied ? "Not allowed" : "Could not load this page", ServiceErrors.Describe(e));
+            return StatusPage.ResultFor(PageProblems.FromService(l, e));
         }
     }
 }

@@ -1,3 +1,4 @@
+using CapacityHub.Gateway.Tests.Localisation;
 using CapacityHub.Gateway.Web.Pages.Partner;
 using Google.Protobuf.WellKnownTypes;
 using NodaTime;
@@ -15,7 +16,7 @@ public sealed class PartnerHomeDataTests
     [InlineData(30, "closes in 1 day")]
     [InlineData(24 * 9 + 1, "closes in 9 days")]
     public void ADeadlineSaysHowSoonItCloses(int hoursAhead, string expected) =>
-        Assert.Equal(expected, PartnerHomeData.Closing(Timestamp.FromDateTimeOffset((Now + NodaTime.Duration.FromHours(hoursAhead)).ToDateTimeOffset()), Now));
+        Assert.Equal(expected, InterfaceText.In("en", () => PartnerHomeData.Closing(Deadline(hoursAhead), Now, InterfaceText.Localizer)));
 
     [Theory]
     [InlineData(-3, "overdue by 3 days")]
@@ -27,10 +28,18 @@ public sealed class PartnerHomeDataTests
     {
         var today = new LocalDate(2027, 1, 10);
         var due = today.PlusDays(daysAhead);
-        Assert.Equal(expected, PartnerHomeData.Urgency(new Common.V1.Date { Year = due.Year, Month = due.Month, Day = due.Day }, today));
+        Assert.Equal(expected, InterfaceText.In("en", () => PartnerHomeData.Urgency(new Common.V1.Date { Year = due.Year, Month = due.Month, Day = due.Day }, today, InterfaceText.Localizer)));
     }
 
     [Fact]
     public void NoDueDateOrDeadlineIsSaid() =>
-        Assert.Equal(("no due date", "no deadline set"), (PartnerHomeData.Urgency(null, new LocalDate(2027, 1, 10)), PartnerHomeData.Closing(null, Now)));
+        Assert.Equal(("no due date", "no deadline set"), InterfaceText.In("en", () => (PartnerHomeData.Urgency(null, new LocalDate(2027, 1, 10), InterfaceText.Localizer), PartnerHomeData.Closing(null, Now, InterfaceText.Localizer))));
+
+    [Theory]
+    [InlineData("ja", 24 * 9 + 1, "締切まであと9日")]
+    [InlineData("th", 24 * 9 + 1, "ปิดรับในอีก 9 วัน")]
+    public void TheWordingFollowsTheReadersLanguage(string culture, int hoursAhead, string expected) =>
+        Assert.Equal(expected, InterfaceText.In(culture, () => PartnerHomeData.Closing(Deadline(hoursAhead), Now, InterfaceText.Localizer)));
+
+    private static Timestamp Deadline(int hoursAhead) => Timestamp.FromDateTimeOffset((Now + NodaTime.Duration.FromHours(hoursAhead)).ToDateTimeOffset());
 }

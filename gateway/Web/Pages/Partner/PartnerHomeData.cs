@@ -1,7 +1,9 @@
+using CapacityHub.Gateway.Localisation;
 using CapacityHub.Gateway.Web.Partner;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Programmes.V1;
 using CapacityHub.Trainings.V1;
+using Microsoft.Extensions.Localization;
 using NodaTime;
 
 namespace CapacityHub.Gateway.Web.Pages.Partner;
@@ -47,39 +49,39 @@ public static class PartnerHomeData
     }
 
     /// <summary>"overdue by 3 days", "due today", "due in 5 days": how urgent a report is, in the viewer's calendar.</summary>
-    public static string Urgency(Common.V1.Date? due, LocalDate today)
+    public static string Urgency(Common.V1.Date? due, LocalDate today, IStringLocalizer<UiText> l)
     {
         if (due is null || due.Year == 0)
         {
-            return "no due date";
+            return l["no due date"];
         }
 
         var days = Period.Between(today, new LocalDate(due.Year, due.Month, due.Day), PeriodUnits.Days).Days;
         return days switch
         {
-            < -1 => $"overdue by {-days} days",
-            -1 => "overdue by 1 day",
-            0 => "due today",
-            1 => "due tomorrow",
-            _ => $"due in {days} days",
+            < -1 => l["overdue by {0} days", -days],
+            -1 => l["overdue by 1 day"],
+            0 => l["due today"],
+            1 => l["due tomorrow"],
+            _ => l["due in {0} days", days],
         };
     }
 
     /// <summary>"closes in 2 days" from the viewer's now; past deadlines read as closed.</summary>
-    public static string Closing(Google.Protobuf.WellKnownTypes.Timestamp? deadline, Instant now)
+    public static string Closing(Google.Protobuf.WellKnownTypes.Timestamp? deadline, Instant now, IStringLocalizer<UiText> l)
     {
         if (deadline is null)
         {
-            return "no deadline set";
+            return l["no deadline set"];
         }
 
         var left = Formats.ToInstant(deadline) - now;
         return left switch
         {
-            { TotalHours: < 0 } => "closed",
-            { TotalHours: < 24 } => "closes within a day",
-            { TotalHours: < 48 } => "closes in 1 day",
-            _ => $"closes in {(int)left.TotalDays} days",
+            { TotalHours: < 0 } => l["closed"],
+            { TotalHours: < 24 } => l["closes within a day"],
+            { TotalHours: < 48 } => l["closes in 1 day"],
+            _ => l["closes in {0} days", (int)left.TotalDays],
         };
     }
 }

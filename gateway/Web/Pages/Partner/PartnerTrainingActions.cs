@@ -10,6 +10,9 @@ namespace CapacityHub.Gateway.Web.Pages.Partner;
 /// <summary>What a partner does on a training's page; each returns the notice for the page it redirects to.</summary>
 public static class PartnerTrainingActions
 {
+    /// <summary>The choices of the nomination form's sex field: the API's value and the English text shown for it.</summary>
+    public static readonly IReadOnlyList<(string Value, string Text)> Sexes = [("Female", "Female"), ("Male", "Male"), ("Other", "Other"), ("Unspecified", "Prefer not to say")];
+
     public static readonly Dictionary<string, string> ParticipantAliases = new(StringComparer.Ordinal) { ["participant.id"] = "participant.participant_id" };
 
     public static bool IsEnrolled(Nomination n) => n.Status is NominationStatus.Booked or NominationStatus.FullyAttended or NominationStatus.PartiallyAttended or NominationStatus.NoShow;
