@@ -13,6 +13,31 @@ public static class ProgrammeForms
     /// <summary>How many participating organisations the new-programme form offers rows for; more are added on the programme's page.</summary>
     public const int OrganisationRows = 8;
 
+    /// <summary>The form's choices: the API's enum name and the English text shown (and translated) for it.</summary>
+    public static readonly IReadOnlyList<(string Value, string Text)> Themes =
+    [
+        (nameof(GfceTheme.CyberPolicyAndStrategy), "Cyber policy and strategy"),
+        (nameof(GfceTheme.IncidentManagementAndCiip), "Incident management and CIIP"),
+        (nameof(GfceTheme.Cybercrime), "Cybercrime"),
+        (nameof(GfceTheme.CyberCultureAndSkills), "Cyber culture and skills"),
+        (nameof(GfceTheme.CybersecurityStandards), "Cybersecurity standards"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Text)> OrganisationRoles =
+    [
+        (nameof(OrganisationRole.Funding), "Funding"),
+        (nameof(OrganisationRole.Accountable), "Accountable"),
+        (nameof(OrganisationRole.Extending), "Extending"),
+        (nameof(OrganisationRole.Implementing), "Implementing"),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Text)> LocalRoles =
+    [
+        (nameof(LocalRole.NominatingAuthority), "Nominating authority"),
+        (nameof(LocalRole.Beneficiary), "Beneficiary"),
+        (nameof(LocalRole.Host), "Host"),
+    ];
+
     public static Programme Programme(IFormCollection form, string creator)
     {
         var programme = new Programme

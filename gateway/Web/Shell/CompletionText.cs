@@ -2,7 +2,7 @@ using CapacityHub.Gateway.Localisation;
 using CapacityHub.Trainings.V1;
 using Microsoft.Extensions.Localization;
 
-namespace CapacityHub.Gateway.Web.Partner;
+namespace CapacityHub.Gateway.Web.Shell;
 
 /// <summary>A participant's completion as the partner's lists word it: days attended of days scheduled, and whether completed.</summary>
 public static class CompletionText
