@@ -23,20 +23,11 @@ public static class ProgrammeForms
         (nameof(GfceTheme.CybersecurityStandards), "Cybersecurity standards"),
     ];
 
-    public static readonly IReadOnlyList<(string Value, string Text)> OrganisationRoles =
-    [
-        (nameof(OrganisationRole.Funding), "Funding"),
-        (nameof(OrganisationRole.Accountable), "Accountable"),
-        (nameof(OrganisationRole.Extending), "Extending"),
-        (nameof(OrganisationRole.Implementing), "Implementing"),
-    ];
+    /// <summary>The roles a form offers; each reads as its status word (<see cref="Formats.Words{TEnum}"/>).</summary>
+    public static readonly IReadOnlyList<OrganisationRole> OrganisationRoles =
+        [OrganisationRole.Funding, OrganisationRole.Accountable, OrganisationRole.Extending, OrganisationRole.Implementing];
 
-    public static readonly IReadOnlyList<(string Value, string Text)> LocalRoles =
-    [
-        (nameof(LocalRole.NominatingAuthority), "Nominating authority"),
-        (nameof(LocalRole.Beneficiary), "Beneficiary"),
-        (nameof(LocalRole.Host), "Host"),
-    ];
+    public static readonly IReadOnlyList<LocalRole> LocalRoles = [LocalRole.NominatingAuthority, LocalRole.Beneficiary, LocalRole.Host];
 
     public static Programme Programme(IFormCollection form, string creator)
     {

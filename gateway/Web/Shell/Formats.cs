@@ -69,6 +69,9 @@ public static class Formats
         return words.ToString();
     }
 
+    /// <summary>A status word at the start of a line or an option: "funding" becomes "Funding" (scripts without case are unchanged).</summary>
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
+
     public static IEnumerable<string> List(string? text) =>
         (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
