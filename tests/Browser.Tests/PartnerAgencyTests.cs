@@ -134,4 +134,52 @@ public sealed class PartnerAgencyTests(SystemFixture system)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 participant(s) nominated");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ploy Rak" })).ToContainTextAsync("nominated");
     }
+
+    [Fact]
+    public async Task PartnerDownloadsItsParticipantsCertificateAndSeesNoCertificateOfAnotherPartnersParticipant()
+    {
+        var ours = system.Data.ThaiCertified;
+        var theirs = system.Data.MalaysianCertified;
+        var number = ours.Learning.Certificate.Number;
+        Assert.False(string.IsNullOrEmpty(number), "the fixture issued the Thai participant's certificate");
+        var safeNumber = new string([.. number.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-')]);
+
+        await using var context = await system.ContextAsync("Asia/Bangkok", sessionToken: system.Sessions.For(system.Data.ThaiPartner));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/partner/nominations");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Our participants", Level = 1 })).ToBeVisibleAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = ours.Participant.DisplayName });
+        await Expect(row).ToContainTextAsync(system.Data.CompletedTraining.Title);
+        await Expect(row).ToContainTextAsync("completed");
+        var link = row.GetByRole(AriaRole.Link, new() { Name = $"Certificate of {ours.Participant.DisplayName} (PDF)" });
+        await Expect(link).ToContainTextAsync(number);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.Equal($"certificate-{safeNumber}.pdf", download.SuggestedFilename);
+        var file = await download.PathAsync();
+        var head = new byte[5];
+        await using (var pdf = File.OpenRead(file))
+        {
+            await pdf.ReadExactlyAsync(head);
+        }
+
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+        await Screenshots.SaveBothWidthsAsync(page, "partner-participants-certificate");
+
+        // The Malaysian participant of the same training has a certificate too, but not for the Thai partner's eyes:
+        // no row, no link, and the download address itself is refused.
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = theirs.Participant.DisplayName })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Certificate of {theirs.Participant.DisplayName} (PDF)" })).ToHaveCountAsync(0);
+        var hrefs = await page.Locator("a[href$=':certificate']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Contains($"/api/v1/{ours.Name}:certificate", hrefs);
+        Assert.DoesNotContain($"/api/v1/{theirs.Name}:certificate", hrefs);
+        var refused = await context.APIRequest.GetAsync($"/api/v1/{theirs.Name}:certificate");
+        Assert.True(refused.Status is 403 or 404, $"the Thai partner fetched another partner's certificate: {refused.Status}");
+
+        // Whereas the Malaysian partner does see a link for its own participant, so the absence above is not a missing link.
+        await using var malaysian = await system.ContextAsync("Asia/Kuala_Lumpur", sessionToken: system.Sessions.For(system.Data.MalaysianPartner));
+        var theirPage = await malaysian.NewPageAsync();
+        await theirPage.GotoAsync("/partner/nominations");
+        await Expect(theirPage.GetByRole(AriaRole.Link, new() { Name = $"Certificate of {theirs.Participant.DisplayName} (PDF)" })).ToBeVisibleAsync();
+    }
 }

@@ -113,6 +113,40 @@ public sealed class ProgrammeManagerTests(SystemFixture system)
         await Expect(page.Locator(".day").Filter(new() { HasText = "Incident Response Exercise" })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task ManagerSchedulesATrainingFromADayOfTheCalendarAndSeesItInThatDaysCell()
+    {
+        var title = "OT Forensics Lab " + Guid.NewGuid().ToString("N")[..6];
+        await using var context = await system.ContextAsync("Asia/Tokyo", sessionToken: system.Sessions.For(system.Data.Manager));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/manager/calendar?date=2027-06-16");
+        await Expect(Cell(page, "2027-06-16").Locator(".day").Filter(new() { HasText = title })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Schedule a training on Wednesday 16 June 2027" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/manager/schedule\\?start=2027-06-16"));
+        await Expect(page.GetByLabel("First session day (venue's calendar)")).ToHaveValueAsync("2027-06-16");
+
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Venue", new() { Exact = true }).FillAsync("JPCERT/CC Training Centre");
+        await page.GetByLabel("City").FillAsync("Tokyo");
+        await page.GetByLabel("Venue country").FillAsync("JP");
+        await page.GetByLabel("Nominations open (venue time)").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Nomination deadline (venue time)").FillAsync("2027-05-31T17:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create training" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Training created" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Date (venue's calendar)")).ToHaveValueAsync("2027-06-16");
+
+        await page.GetByLabel("Room", new() { Exact = true }).FillAsync($"jpcert-tokyo/lab-{Guid.NewGuid():N}");
+        await page.GetByLabel("Trainers").FillAsync($"trainer-{Guid.NewGuid():N}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add session day" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Session day added" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/manager/calendar?date=2027-06-16");
+        var cell = Cell(page, "2027-06-16").Locator(".day").Filter(new() { HasText = title });
+        await Expect(cell).ToContainTextAsync("Wed 16 Jun 2027 09:00–17:00 Asia/Tokyo (UTC+09)");
+        await Expect(Cell(page, "2027-06-15").Locator(".day").Filter(new() { HasText = title })).ToHaveCountAsync(0);
+        await Screenshots.SaveBothWidthsAsync(page, "manager-calendar-scheduled-from-day");
+    }
+
     /// <summary>The calendar cell of one date (its &lt;time datetime&gt; names the date).</summary>
     private static ILocator Cell(IPage page, string date) => page.Locator("table.calendar td").Filter(new() { Has = page.Locator($"time.cal-date[datetime='{date}']") });
 

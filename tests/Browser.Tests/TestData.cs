@@ -14,7 +14,10 @@ namespace CapacityHub.Browser.Tests;
 /// What the browser tests work on, created through the services' gRPC APIs with caller tokens, as the
 /// gateway's backends would: two partner agencies (Thailand, Malaysia), a JAIF-funded programme in
 /// implementation, an open training in Tokyo, a confirmed one in Bangkok with six booked Thai
-/// participants and their results, a Malaysian nomination waiting for the manager and a submitted report.
+/// participants and their results, a Malaysian nomination waiting for the manager and a submitted report;
+/// and, in a second programme with its own manager and funder (so the first programme's figures and the
+/// JAIF funder's stay as they are), a completed Bangkok training in which one Thai and one Malaysian
+/// participant hold issued certificates.
 /// </summary>
 public sealed class TestData : IDisposable
 {
@@ -44,6 +47,9 @@ public sealed class TestData : IDisposable
 
     public Programme Programme { get; private set; } = null!;
 
+    /// <summary>A funder that is an organisation of the Partners service (JAIF is only named), so forms can offer it.</summary>
+    public string FundingOrganisation { get; private set; } = "";
+
     public Training OpenTraining { get; private set; } = null!;
 
     public Training ConfirmedTraining { get; private set; } = null!;
@@ -54,7 +60,20 @@ public sealed class TestData : IDisposable
 
     public OutcomeReport SubmittedReport { get; private set; } = null!;
 
+    /// <summary>The manager of the certificate course's programme only (not <see cref="Manager"/>'s).</summary>
+    public CallerIdentity CertificateManager { get; private set; } = null!;
+
+    public Training CompletedTraining { get; private set; } = null!;
+
+    /// <summary>A Thai participant of <see cref="CompletedTraining"/> who completed it and holds an issued certificate.</summary>
+    public Nomination ThaiCertified { get; private set; } = null!;
+
+    /// <summary>A Malaysian participant of the same training with an issued certificate: never the Thai partner's to see.</summary>
+    public Nomination MalaysianCertified { get; private set; } = null!;
+
     public NominationService.NominationServiceClient Nominations => new(trainingsChannel);
+
+    public ProgrammeService.ProgrammeServiceClient Programmes => new(programmesChannel);
 
     public ImpactService.ImpactServiceClient Impact => new(trainingsChannel);
 
@@ -84,6 +103,8 @@ public sealed class TestData : IDisposable
         var partners = new PartnerService.PartnerServiceClient(partnersChannel);
         var thai = await partners.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = Cert("TH-ETDA", "ETDA (ThaiCERT)", "TH"), RequestId = "org-th" }, admin);
         var malaysian = await partners.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = Cert("MY-CSM", "CyberSecurity Malaysia", "MY"), RequestId = "org-my" }, admin);
+        var fund = await partners.CreateOrganisationAsync(new CreateOrganisationRequest { Organisation = new Organisation { IatiIdentifier = "XM-TEST-IPCF", DisplayName = "Indo-Pacific Cyber Fund", Type = OrganisationType.Foundation, CountryCode = "JP" }, RequestId = "org-fund" }, admin);
+        FundingOrganisation = fund.Name;
         ThaiPartner = new CallerIdentity("test-partner-th", "Kanya Partner (ETDA, Thailand)", CallerRole.PartnerAgency, thai.Name["organisations/".Length..], "TH", []);
         MalaysianPartner = new CallerIdentity("test-partner-my", "Hafiz Partner (CyberSecurity Malaysia)", CallerRole.PartnerAgency, malaysian.Name["organisations/".Length..], "MY", []);
 
@@ -148,6 +169,74 @@ public sealed class TestData : IDisposable
             RequestId = "report-my",
         }, As(MalaysianPartner));
         SubmittedReport = await Reports.SubmitOutcomeReportAsync(new SubmitOutcomeReportRequest { Name = report.Name, Etag = report.Etag, RequestId = "report-my-submit" }, As(MalaysianPartner));
+
+        await CreateCompletedTrainingAsync(programmes, thai.Name, malaysian.Name);
+    }
+
+    /// <summary>
+    /// The gRPC twin of the gateway tests' CompletedTraining: confirmed, started, attended, assessed, completed
+    /// and certified, in a programme of its own so no figure of the first programme moves.
+    /// </summary>
+    private async Task CreateCompletedTrainingAsync(ProgrammeService.ProgrammeServiceClient programmes, string thai, string malaysian)
+    {
+        var admin = As(Admin);
+        var definition = NewProgramme(thai, malaysian);
+        definition.Code = "FORENSICS-CERT";
+        definition.IatiIdentifier = "XM-TEST-FORENSICS-CERT";
+        definition.Title = "Digital forensics certificate course";
+        definition.Managers.Clear();
+        definition.Managers.Add("test-manager-certificates");
+        foreach (var organisation in definition.ParticipatingOrganisations.Where(o => o.Organisation == Funder))
+        {
+            organisation.Organisation = FundingOrganisation;
+        }
+
+        definition.Budgets.Clear();
+        definition.FunderShares.Clear();
+        definition.FunderShares.Add(new FunderShare { Funder = FundingOrganisation, SharePercent = 100 });
+        var created = await programmes.CreateProgrammeAsync(new CreateProgrammeRequest { Programme = definition, RequestId = "programme-certificates" }, admin);
+        await programmes.StartImplementationAsync(new ChangeProgrammeStatusRequest { Name = created.Name, EffectiveDate = new Date { Year = 2026, Month = 1, Day = 5 } }, admin);
+        CertificateManager = new CallerIdentity("test-manager-certificates", "Ren Manager (certificate course)", CallerRole.ProgrammeManager, "mofa-jp", "JP", [created.Name["programmes/".Length..]]);
+        var manager = As(CertificateManager);
+
+        var training = NewTraining("Digital Forensics Foundations", "ETDA Training Centre", "Bangkok", "TH", "Asia/Bangkok");
+        training.Programme = created.Name;
+        var opened = await OpenAsync(training, Day(2027, 4, 6, 9, 17, "etda-bangkok/room-2", "trainer-lee"), "forensics", manager);
+        var people = new List<Nomination>();
+        foreach (var (person, partner, key) in new[]
+        {
+            (Person("Wanida Thong", thai, "TH", Sex.Female), ThaiPartner, "forensics-th"),
+            (Person("Nur Aisyah", malaysian, "MY", Sex.Female), MalaysianPartner, "forensics-my"),
+        })
+        {
+            var nominated = await Nominations.NominateAsync(new NominateRequest { Parent = opened.Name, Nomination = person, RequestId = key }, As(partner));
+            await Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = nominated.Name }, manager);
+            people.Add(await Nominations.BookNominationAsync(new ChangeNominationStatusRequest { Name = nominated.Name }, manager));
+        }
+
+        await Trainings.ConfirmTrainingAsync(new ChangeTrainingStatusRequest { Name = opened.Name }, manager);
+        var started = await Trainings.StartTrainingAsync(new ChangeTrainingStatusRequest { Name = opened.Name }, manager);
+        var attendance = new BatchRecordAttendanceRequest { Parent = opened.Name };
+        attendance.Entries.AddRange(people.Select(n => new RecordAttendanceRequest { Name = n.Name, SessionDay = started.SessionDays[0].Name, Present = true }));
+        await Nominations.BatchRecordAttendanceAsync(attendance, manager);
+        var scores = new BatchRecordAssessmentsRequest { Parent = opened.Name };
+        foreach (var person in people)
+        {
+            foreach (var (kind, score) in new[] { (AssessmentKind.Pre, 40.0), (AssessmentKind.Post, 85.0), (AssessmentKind.Practical, 80.0) })
+            {
+                scores.Entries.Add(new RecordAssessmentRequest { Name = person.Name, Assessment = new Assessment { Kind = kind, Score = score, Maximum = 100 } });
+            }
+        }
+
+        await Nominations.BatchRecordAssessmentsAsync(scores, manager);
+        CompletedTraining = await Trainings.CompleteTrainingAsync(new ChangeTrainingStatusRequest { Name = opened.Name }, manager);
+        foreach (var person in people)
+        {
+            await Nominations.IssueCertificateAsync(new IssueCertificateRequest { Name = person.Name }, manager);
+        }
+
+        ThaiCertified = await Nominations.GetNominationAsync(new GetNominationRequest { Name = people[0].Name }, manager);
+        MalaysianCertified = await Nominations.GetNominationAsync(new GetNominationRequest { Name = people[1].Name }, manager);
     }
 
     private async Task<Training> OpenAsync(Training training, Trainings.V1.SessionDay day, string key, CallOptions manager)

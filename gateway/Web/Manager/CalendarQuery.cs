@@ -25,24 +25,8 @@ public sealed record CalendarQuery(CalendarView View, LocalDate Date, string Pro
             var other => throw new BadQueryParameterException("view", $"is not month or week (\"{other}\")"),
         };
 
-        var dateText = query("date");
-        var date = today;
-        if (dateText.Length > 0)
-        {
-            var parsed = LocalDatePattern.Iso.Parse(dateText);
-            if (!parsed.Success || parsed.Value.Year is < 1900 or > 2999)
-            {
-                throw new BadQueryParameterException("date", $"is not a calendar date written yyyy-MM-dd (\"{dateText}\"; e.g. 2027-02-10)");
-            }
-
-            date = parsed.Value;
-        }
-
-        var programme = query("programme");
-        if (programme.Length > 0 && (programme.Length > 64 || !programme.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
-        {
-            throw new BadQueryParameterException("programme", $"is not a programme id (\"{programme}\")");
-        }
+        var date = DateParameter(query, "date") ?? today;
+        var programme = ProgrammeParameter(query, "programme");
 
         var country = query("country").ToUpperInvariant();
         if (country.Length > 0 && !CountryCodes.IsAssigned(country))
@@ -56,20 +40,68 @@ public sealed record CalendarQuery(CalendarView View, LocalDate Date, string Pro
     /// <summary>The calendar at another view or period with the same filters and zone, so paging never drops a filter.</summary>
     public string Link(CalendarView view, LocalDate date)
     {
-        var parameters = new Dictionary<string, string?>
+        var parameters = (this with { View = view, Date = date }).Parameters().ToDictionary(p => p.Key, p => (string?)p.Value);
+        if (Zone.Length > 0)
         {
-            ["view"] = view == CalendarView.Week ? "week" : "month",
-            ["date"] = LocalDatePattern.Iso.Format(date),
-        };
-        foreach (var (key, value) in new[] { ("programme", Programme), ("country", Country), ("trainer", Trainer), ("tz", Zone) })
-        {
-            if (value.Length > 0)
-            {
-                parameters[key] = value;
-            }
+            parameters["tz"] = Zone;
         }
 
         return QueryHelpers.AddQueryString(Path, parameters);
+    }
+
+    /// <summary>
+    /// The period and filters as query parameters, without the zone: what a form that changes only the zone
+    /// (the zone picker) must send along so that choosing a zone keeps the view, the date and the filters.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters()
+    {
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("view", View == CalendarView.Week ? "week" : "month"),
+            new("date", LocalDatePattern.Iso.Format(Date)),
+        };
+        foreach (var (key, value) in new[] { ("programme", Programme), ("country", Country), ("trainer", Trainer) })
+        {
+            if (value.Length > 0)
+            {
+                parameters.Add(new(key, value));
+            }
+        }
+
+        return parameters;
+    }
+
+    /// <summary>The scheduling form for a day of the grid, in the programme the calendar is filtered by (if any).</summary>
+    public string ScheduleLink(LocalDate day) => ScheduleQuery.Link(day, Programme);
+
+    /// <summary>An optional yyyy-MM-dd query parameter; anything else is refused naming the parameter.</summary>
+    public static LocalDate? DateParameter(Func<string, string> query, string parameter)
+    {
+        var text = query(parameter);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success || parsed.Value.Year is < 1900 or > 2999)
+        {
+            throw new BadQueryParameterException(parameter, $"is not a calendar date written yyyy-MM-dd (\"{text}\"; e.g. 2027-02-10)");
+        }
+
+        return parsed.Value;
+    }
+
+    /// <summary>An optional programme id (the part after "programmes/"); whether it is the caller's is checked against their programmes.</summary>
+    public static string ProgrammeParameter(Func<string, string> query, string parameter)
+    {
+        var programme = query(parameter);
+        if (programme.Length > 0 && (programme.Length > 64 || !programme.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            throw new BadQueryParameterException(parameter, $"is not a programme id (\"{programme}\")");
+        }
+
+        return programme;
     }
 
     public bool Filtered => Programme.Length > 0 || Country.Length > 0 || Trainer.Length > 0;

@@ -122,6 +122,46 @@ public sealed class CalendarPageTests(RunningSystem system)
         Assert.DoesNotContain("class=\"day\"", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EachDayLinksToSchedulingATrainingOnThatDayInTheFilteredProgramme()
+    {
+        var programme = Id(S.Programme.Name);
+
+        var all = await PageAsync("/manager/calendar?date=2027-02-10&tz=Asia/Tokyo");
+        var filtered = await PageAsync($"/manager/calendar?view=week&date=2027-02-10&tz=Asia/Tokyo&programme={programme}");
+
+        Assert.Contains("<a class=\"cal-schedule\" href=\"/manager/schedule?start=2027-02-10\" aria-label=\"Schedule a training on Wednesday 10 February 2027\">", Cell(all, "2027-02-10"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/manager/schedule?start=2027-02-28\"", Cell(all, "2027-02-28"), StringComparison.Ordinal);
+        Assert.Equal(28, Regex.Count(all, "class=\"cal-schedule\""));
+        Assert.Contains($"href=\"/manager/schedule?start=2027-02-14&programme={programme}\"", Cell(filtered, "2027-02-14"), StringComparison.Ordinal);
+        Assert.Equal(7, Regex.Count(filtered, $"href=\"/manager/schedule\\?start=2027-02-[0-9]{{2}}&programme={programme}\""));
+    }
+
+    [Fact]
+    public async Task ChoosingAnotherZoneKeepsTheViewTheDateAndTheFilters()
+    {
+        var programme = Id(S.Programme.Name);
+        var trainer = S.Training.SessionDays[0].Trainers[0];
+        var page = await PageAsync($"/manager/calendar?view=week&date=2027-02-03&tz=Asia/Tokyo&country=TH&programme={programme}&trainer={Uri.EscapeDataString(trainer)}");
+
+        // The zone picker is the form with the zone's text field; what it sends besides the zone is in hidden inputs.
+        var picker = page.Split("<form").Single(f => f.Contains("id=\"f-tz\"", StringComparison.Ordinal));
+        picker = picker[..picker.IndexOf("</form>", StringComparison.Ordinal)];
+        var kept = Regex.Matches(picker, "<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")
+            .Select(m => (m.Groups["name"].Value, m.Groups["value"].Value)).ToList();
+        Assert.Equal([("view", "week"), ("date", "2027-02-03"), ("programme", programme), ("country", "TH"), ("trainer", trainer)], kept);
+        Assert.DoesNotContain("type=\"hidden\" name=\"tz\"", picker, StringComparison.Ordinal);
+
+        // Submitting it as a browser would (a GET of its fields) with another zone: same week, same filters, new zone.
+        var query = string.Join('&', kept.Append(("tz", "Europe/London")).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}"));
+        var london = await PageAsync("/manager/calendar?" + query);
+        Assert.Contains("<caption>Mon 1 Feb – Sun 7 Feb 2027</caption>", london, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"TH\" selected>", london, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{programme}\" selected>", london, StringComparison.Ordinal);
+        Assert.Contains("Mon 1 Feb 2027 02:00–10:00 Europe/London (UTC+00)", Text(Cell(london, "2027-02-01")), StringComparison.Ordinal);
+        Assert.DoesNotContain(S.Training.Title, Cell(london, "2027-02-02"), StringComparison.Ordinal); // the trainer filter held
+    }
+
     [Theory]
     [InlineData("date=2027-02-30", "date")]
     [InlineData("date=yesterday", "date")]
