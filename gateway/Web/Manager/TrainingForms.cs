@@ -6,6 +6,10 @@ namespace CapacityHub.Gateway.Web.Manager;
 /// <summary>Form text to Training and SessionDay messages; anything unreadable is left unset for the service to name.</summary>
 public static class TrainingForms
 {
+    /// <summary>The scheduling form's modes: the API's enum name and the English text shown (and translated) for it.</summary>
+    public static readonly IReadOnlyList<(string Mode, string Text)> Modes =
+        [(nameof(TrainingMode.InPerson), "In person"), (nameof(TrainingMode.Online), "Online"), (nameof(TrainingMode.Blended), "Blended")];
+
     public static Training Training(IFormCollection form)
     {
         var zone = form["venue.time_zone"].ToString().Trim();

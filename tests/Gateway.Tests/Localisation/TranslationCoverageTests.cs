@@ -81,7 +81,7 @@ public sealed partial class TranslationCoverageTests
         // Metrics read as the dashboard names them ("Completion rate"); an indicator without one is "reported by hand".
         texts.UnionWith(Enum.GetValues<ImpactMetric>().Where(m => m != ImpactMetric.Unspecified).Select(m => Formats.Capitalised(Formats.Words(m))));
         texts.UnionWith(PartnerTrainingActions.Sexes.Select(s => s.Text));
-        texts.UnionWith(ProgrammeForms.Themes.Select(c => c.Text));
+        texts.UnionWith(ProgrammeForms.Themes.Select(c => c.Text).Concat(TrainingForms.Modes.Select(m => m.Text)));
         texts.UnionWith(NominationQueueFilter.Sorts.Select(s => s.Text).Concat(NominationQueueFilter.Statuses.Select(s => s.Text)));
         texts.UnionWith(NominationDecisions.Choices.Select(c => c.Text));
         texts.UnionWith(Enum.GetValues<TrainingStatus>().SelectMany(TrainingDetailData.VerbsFor).Select(v => v.Label));
