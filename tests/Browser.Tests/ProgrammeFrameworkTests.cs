@@ -38,7 +38,7 @@ public sealed class ProgrammeFrameworkTests(SystemFixture system)
         await page.GetByLabel("Host (organisation 2)").CheckAsync();
         await page.GetByLabel("Organisation 3", new() { Exact = true }).SelectOptionAsync(malaysian);
         await page.GetByLabel("Role of organisation 3").SelectOptionAsync("Implementing");
-        await page.GetByLabel("Funder").SelectOptionAsync(system.Data.FundingOrganisation);
+        await page.GetByLabel("Funded by").SelectOptionAsync(system.Data.FundingOrganisation);
         await page.GetByLabel("Amount").FillAsync("250000");
         await page.GetByLabel("Currency").FillAsync("USD");
         await Screenshots.SaveBothWidthsAsync(page, "manager-programme-new");

@@ -72,6 +72,9 @@ public static class Formats
     /// <summary>A status word at the start of a line or an option: "funding" becomes "Funding" (scripts without case are unchanged).</summary>
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
 
+    /// <summary>A label shown capitalised on its own, lower-cased again where it sits inside a sentence; scripts without case are left as they are.</summary>
+    public static string InSentence(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.CurrentCulture) + text[1..];
+
     public static IEnumerable<string> List(string? text) =>
         (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

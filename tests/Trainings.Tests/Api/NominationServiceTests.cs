@@ -90,7 +90,7 @@ public sealed class NominationServiceTests(TrainingsTestHost host) : IClassFixtu
         }
 
         var before = await host.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = training.Name }, host.As(Manager));
-        var retried = await host.NominateAsync(training, "patient@vncert.example", requestId: requestId);
+        var retried = await RetryWhileUnavailableAsync(() => host.NominateAsync(training, "patient@vncert.example", requestId: requestId));
         var after = await host.Nominations.ListNominationsAsync(new ListNominationsRequest { Parent = training.Name }, host.As(Manager));
 
         Assert.Equal(StatusCode.Unavailable, down.StatusCode);
@@ -241,4 +241,23 @@ public sealed class NominationServiceTests(TrainingsTestHost host) : IClassFixtu
 
     private static RecordAssessmentRequest Score(Nomination n, AssessmentKind kind, double score) =>
         new() { Name = n.Name, Assessment = new Assessment { Kind = kind, Score = score, Maximum = 100 } };
+
+    /// <summary>
+    /// Retries as the refusal tells a caller to ("retry shortly"): a restarted peer's channel may still be in its
+    /// reconnect backoff for a moment, which is not what these tests are about.
+    /// </summary>
+    private static async Task<T> RetryWhileUnavailableAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+        }
+    }
 }
