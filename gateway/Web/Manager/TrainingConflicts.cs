@@ -2,6 +2,8 @@ using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.ServiceDefaults.Errors;
 using CapacityHub.Trainings.V1;
 using Grpc.Core;
+using CapacityHub.Gateway.Localisation;
+using Microsoft.Extensions.Localization;
 
 namespace CapacityHub.Gateway.Web.Manager;
 
@@ -23,7 +25,8 @@ public static class TrainingConflicts
             var check = new CheckConflictsRequest { Training = training.Name, TrainingTitle = training.Title, ViewerTimeZone = request.Zone.Id };
             check.SessionDays.Add(day);
             var response = await request.Services.TrainingClient.CheckConflictsAsync(check, new CallOptions(cancellationToken: request.Aborted));
-            return Results.Json(new { conflicts = response.Conflicts.Select(c => c.Description).ToArray() });
+            var text = new ConflictText(request.Http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>(), request.Zone.Zone);
+            return Results.Json(new { conflicts = response.Conflicts.Select(text.Describe).ToArray() });
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
         {

@@ -64,6 +64,7 @@ public sealed class TrainingConflicts(TrainingStore store)
 
         // Participants are named by their nomination in this training (what a manager can look up), matched by e-mail elsewhere.
         var participants = new Dictionary<string, string>(StringComparer.Ordinal);
+        var participantNames = new Dictionary<string, string>(StringComparer.Ordinal);
         if (trainingId.Length > 0)
         {
             string? after = null;
@@ -73,6 +74,7 @@ public sealed class TrainingConflicts(TrainingStore store)
                 foreach (var n in items.Where(n => HoldsPlace(n.Stored.Status)))
                 {
                     participants.TryAdd(n.Stored.Email, n.Resource.Name);
+                    participantNames.TryAdd(n.Resource.Name, n.Resource.Participant?.DisplayName ?? "");
                 }
 
                 after = next;
@@ -92,7 +94,9 @@ public sealed class TrainingConflicts(TrainingStore store)
         }
 
         var proposedEntries = proposed.Select(d => new ScheduleEntry(d, title, participants.Values.ToList())).ToList();
-        return ConflictDetector.Find(proposedEntries, existing);
+        return ConflictDetector.Find(proposedEntries, existing)
+            .Select(c => c.Resource == Domain.Scheduling.ConflictResource.Participant ? c with { ParticipantName = participantNames.GetValueOrDefault(c.ResourceId) } : c)
+            .ToList();
     }
 
     private static bool HoldsPlace(string status) =>
@@ -105,6 +109,7 @@ public sealed class TrainingConflicts(TrainingStore store)
         First = Day(conflict.First, trainingId),
         Second = Day(conflict.Second, trainingId),
         Description = conflict.Describe(viewer),
+        ResourceDisplayName = conflict.ResourceName,
     };
 
     private static ConflictingDay Day(ScheduleEntry entry, string trainingId)

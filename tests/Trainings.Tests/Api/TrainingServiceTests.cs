@@ -224,13 +224,18 @@ public sealed class TrainingServiceTests(TrainingsTestHost host) : IClassFixture
             await host.Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = nomination.Name }, host.As(Manager));
         }
 
+        var check = await host.Trainings.CheckConflictsAsync(new CheckConflictsRequest { Training = second.Name, SessionDays = { Day(2027, 7, 1, 10, 12) } }, host.As(Manager));
         var refused = await Assert.ThrowsAsync<RpcException>(() => host.Trainings.AddSessionDayAsync(
             new AddSessionDayRequest { Name = second.Name, SessionDay = Day(2027, 7, 1, 10, 12), RequestId = Guid.NewGuid().ToString() }, host.As(Manager)).ResponseAsync);
         var elsewhere = await host.Trainings.AddSessionDayAsync(
             new AddSessionDayRequest { Name = second.Name, SessionDay = Day(2027, 7, 2, 10, 12), RequestId = Guid.NewGuid().ToString() }, host.As(Manager));
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
-        Assert.Contains($"Participant {second.Name}/nominations/", refused.Detail, StringComparison.Ordinal);
+        var person = email.Split('@')[0];
+        var clash = Assert.Single(check.Conflicts, c => c.Resource == ConflictResource.Participant);
+        Assert.StartsWith($"{second.Name}/nominations/", clash.ResourceId, StringComparison.Ordinal);
+        Assert.Equal(person, clash.ResourceDisplayName);
+        Assert.Contains($"Participant {person} <{second.Name}/nominations/", refused.Detail, StringComparison.Ordinal);
         Assert.Equal(2, elsewhere.SessionDays.Count);
     }
 

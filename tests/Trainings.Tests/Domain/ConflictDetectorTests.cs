@@ -66,6 +66,28 @@ public class ConflictDetectorTests
     }
 
     [Fact]
+    public void AClashNamesTheTrainerRoomOrParticipantAsEitherDayNamesThemAndFallsBackToTheId()
+    {
+        // The stored day knows the trainer's and room's names; the day being typed gives ids only.
+        var named = SessionDay.Plan("named", "t-named", new LocalDateTime(2026, 3, 2, 9, 0), new LocalDateTime(2026, 3, 2, 12, 0), TestData.Tokyo,
+            "ipa/hall-1", ["trainer-ann", "trainer-bo"], roomName: "IPA Hall 1", trainerNames: new Dictionary<string, string> { ["trainer-ann"] = "Ann Saito (IPA)" });
+        var typed = SessionDay.Plan("typed", "t-typed", new LocalDateTime(2026, 3, 2, 11, 0), new LocalDateTime(2026, 3, 2, 13, 0), TestData.Tokyo,
+            "ipa/hall-1", ["trainer-ann", "trainer-bo"]);
+
+        var conflicts = ConflictDetector.Find([new ScheduleEntry(typed, "New", ["p-7"])], [new ScheduleEntry(named, "ICS", ["p-7"])]);
+        var byResource = conflicts.ToDictionary(c => (c.Resource, c.ResourceId));
+        var participant = byResource[(ConflictResource.Participant, "p-7")];
+
+        Assert.Equal(4, conflicts.Count);
+        Assert.Equal("Ann Saito (IPA)", byResource[(ConflictResource.Trainer, "trainer-ann")].ResourceName);
+        Assert.Equal("trainer-bo", byResource[(ConflictResource.Trainer, "trainer-bo")].ResourceName);
+        Assert.Equal("IPA Hall 1", byResource[(ConflictResource.Room, "ipa/hall-1")].ResourceName);
+        Assert.Equal("p-7", participant.ResourceName);
+        Assert.Equal("Kim Lan", (participant with { ParticipantName = "Kim Lan" }).ResourceName);
+        Assert.StartsWith("Trainer Ann Saito (IPA) <trainer-ann> is booked twice", byResource[(ConflictResource.Trainer, "trainer-ann")].Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OldClashesBetweenStoredDaysAreNotReportedAndRescheduledDayDoesNotClashWithItself()
     {
         var storedClash = SessionDay.Plan("s", "t-s", new LocalDateTime(2026, 3, 2, 10, 0), new LocalDateTime(2026, 3, 2, 11, 0), TestData.Tokyo, "ipa/hall-1", []);
