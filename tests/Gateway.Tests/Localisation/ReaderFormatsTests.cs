@@ -1,3 +1,4 @@
+using CapacityHub.Gateway.Web.Components.Data;
 using CapacityHub.Gateway.Web.Manager;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Trainings.V1;
@@ -23,6 +24,16 @@ public sealed class ReaderFormatsTests
     public void ADateAndTimeReadsTheWayTheReadersLanguageWritesIt(string culture, string expected)
     {
         Assert.Equal(expected, InterfaceText.In(culture, () => ViewerZone.Format(TokyoMorning, Tokyo)));
+    }
+
+    [Theory]
+    [InlineData("en", "TH", "Thailand")]
+    [InlineData("ja", "TH", "タイ")]
+    [InlineData("th", "JP", "ญี่ปุ่น")]
+    [InlineData("ja", "XX", "XX")]
+    public void ACountryIsNamedInTheReadersLanguage(string culture, string code, string expected)
+    {
+        Assert.Equal(expected, InterfaceText.In(culture, () => NameDirectory.Country(code)));
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class LocalisedPagesTests(RunningSystem system)
         Assert.Contains("การฝึกอบรมที่รับการเสนอชื่อจากคุณ", home, StringComparison.Ordinal);
         Assert.Contains(S.Training.Title, home, StringComparison.Ordinal);
         Assert.DoesNotContain("Trainings taking your nominations", home, StringComparison.Ordinal);
+        // The partner's own country, named in Thai after its organisation.
+        Assert.Contains(", ไทย</p>", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thailand", home, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">ผู้เข้าร่วม</th>", participants, StringComparison.Ordinal);
         Assert.Contains("ค้นหา", participants, StringComparison.Ordinal);
     }

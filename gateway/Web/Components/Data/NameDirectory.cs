@@ -42,7 +42,7 @@ public sealed class NameDirectory(ServiceBackends services)
     public string Organisation(string name) =>
         organisations.TryGetValue(name, out var display) && display.Length > 0 ? display : Shell.Formats.Id(name);
 
-    /// <summary>"Thailand" for "TH"; the code itself when the platform does not know it.</summary>
+    /// <summary>"Thailand" for "TH", in the reader's language ("タイ", "ไทย"); the code itself when the platform does not know it.</summary>
     public static string Country(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))
@@ -57,7 +57,16 @@ public sealed class NameDirectory(ServiceBackends services)
 
         try
         {
-            return new RegionInfo(code.Trim()).EnglishName;
+            var region = new RegionInfo(code.Trim());
+            var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            if (language is "en" or "iv")
+            {
+                return region.EnglishName;
+            }
+
+            // A region's native name is written in the language of the culture it was made from, so "ja-TH" names
+            // Thailand in Japanese; ICU has these names for every language the app speaks.
+            return new RegionInfo($"{language}-{region.TwoLetterISORegionName}").NativeName;
         }
         catch (ArgumentException)
         {
