@@ -80,6 +80,8 @@ public sealed partial class TranslationCoverageTests
             .Concat(Words<KirkpatrickLevel>()).Concat(Words<IndicatorMeasure>()));
         // Metrics read as the dashboard names them ("Completion rate"); an indicator without one is "reported by hand".
         texts.UnionWith(Enum.GetValues<ImpactMetric>().Where(m => m != ImpactMetric.Unspecified).Select(m => Formats.Capitalised(Formats.Words(m))));
+        // An inbox entry says what kind of news it is in the reader's language; its title is the service's.
+        texts.UnionWith(Enum.GetValues<NotificationKind>().Where(k => k != NotificationKind.Unspecified).Select(k => Formats.Capitalised(Formats.Words(k))));
         texts.UnionWith(PartnerTrainingActions.Sexes.Select(s => s.Text));
         texts.UnionWith(ProgrammeForms.Themes.Select(c => c.Text).Concat(TrainingForms.Modes.Select(m => m.Text)));
         texts.UnionWith(NominationQueueFilter.Sorts.Select(s => s.Text).Concat(NominationQueueFilter.Statuses.Select(s => s.Text)));

@@ -20,6 +20,7 @@ public sealed class InboxPageTests(RunningSystem system)
         Assert.True(managerStatus == 200, managerPage);
         Assert.Contains($"/manager/nominations?training={S.Training.Name["trainings/".Length..]}", managerPage, StringComparison.Ordinal);
         Assert.Contains("<h1>Inbox</h1>", managerPage, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"kind\">Nominations received</span>", managerPage, StringComparison.Ordinal);
         Assert.True(partnerStatus == 200, partnerPage);
         Assert.Contains("href=\"/partner/nominations\"", partnerPage, StringComparison.Ordinal);
         Assert.Contains(S.Training.Title, partnerPage, StringComparison.Ordinal);

@@ -31,6 +31,17 @@ public sealed class LocalisedPagesTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task APartnerReadingThaiIsToldWhatKindOfNewsEachInboxEntryIsAndWhenInThai()
+    {
+        var inbox = await PageAsync("/inbox", S.ThaiUser, "th");
+
+        Assert.Contains("<span class=\"kind\">ผลการพิจารณาการเสนอชื่อ</span>", inbox, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nomination decided", inbox, StringComparison.Ordinal);
+        // Thai month abbreviations ("ธ.ค." for December) with the common-era year.
+        Assert.Matches(@"<time datetime=""[^""]+"">[^<]* \d{1,2} [ก-๙.]+ 20\d\d \d\d:\d\d</time>", inbox);
+    }
+
+    [Fact]
     public async Task AManagerReadingJapaneseBuildsAProgrammeOnAJapaneseForm()
     {
         var form = await PageAsync("/manager/programmes/new", S.Manager, "ja");
