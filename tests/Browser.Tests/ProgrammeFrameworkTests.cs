@@ -25,7 +25,7 @@ public sealed class ProgrammeFrameworkTests(SystemFixture system)
         await page.GetByLabel("Code").FillAsync(code);
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByLabel("Planned start").FillAsync("2027-01-01");
-        // One year: the form gives its single budget the planned period, and IATI budgets are at most a year long.
+        // One year, so one budget (a longer programme would get one budget per year).
         await page.GetByLabel("Planned end").FillAsync("2027-12-31");
         await page.GetByLabel("Description").FillAsync("Hands-on OT incident handling for the national CERTs of Thailand and Malaysia.");
         await page.GetByLabel("Incident management and CIIP").CheckAsync();

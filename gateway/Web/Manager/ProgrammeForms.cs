@@ -61,12 +61,15 @@ public static class ProgrammeForms
         var amount = form["budgets[0].value.amount"].ToString().Trim();
         if (amount.Length > 0)
         {
-            programme.Budgets.Add(new Budget
+            var funder = form["budgets[0].funder"].ToString().Trim();
+            var currency = form["budgets[0].value.currency_code"].ToString().Trim().ToUpperInvariant();
+            var shares = BudgetYears.Split(programme.PlannedPeriod, amount) ?? [new BudgetYears.Share(programme.PlannedPeriod.Clone(), amount)];
+            programme.Budgets.AddRange(shares.Select(share => new Budget
             {
-                Funder = form["budgets[0].funder"].ToString().Trim(),
-                Period = programme.PlannedPeriod.Clone(),
-                Value = new Money { CurrencyCode = form["budgets[0].value.currency_code"].ToString().Trim().ToUpperInvariant(), Amount = amount },
-            });
+                Funder = funder,
+                Period = share.Period,
+                Value = new Money { CurrencyCode = currency, Amount = share.Amount },
+            }));
         }
 
         return programme;

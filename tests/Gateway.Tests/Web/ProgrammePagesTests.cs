@@ -71,6 +71,37 @@ public sealed partial class ProgrammePagesTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task AThreeYearProgrammesTotalBecomesYearlyBudgetsThatAddUpToIt()
+    {
+        var form = await PageAsync("/manager/programmes/new");
+
+        var created = await PostAsync("/manager/programmes/new", form, "new-programme",
+            ("request_id", Hidden(form, "request_id")),
+            ("code", "WEB-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()),
+            ("title", "Three-year CERT maturity programme"),
+            ("planned_period.start_date", "2027-04-01"),
+            ("planned_period.end_date", "2029-09-30"),
+            ("recipient_countries", "th"),
+            ("participating_organisations[0].organisation", S.Funder.Name),
+            ("participating_organisations[0].role", "Funding"),
+            ("budgets[0].funder", S.Funder.Name),
+            ("budgets[0].value.amount", "30000000"),
+            ("budgets[0].value.currency_code", "JPY"));
+        Assert.Equal(HttpStatusCode.Found, created.StatusCode);
+        var location = created.Headers.Location!;
+        var programmeName = "programmes/" + (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]).Split('/')[3];
+        var stored = await system.CallAsync<Programme>(HttpMethod.Get, $"/api/v1/{programmeName}", Scenario.Admin);
+
+        Assert.Equal(
+            ["2027-04-01..2028-03-31", "2028-04-01..2029-03-31", "2029-04-01..2029-09-30"],
+            stored.Budgets.Select(b => $"{D(b.Period.StartDate)}..{D(b.Period.EndDate)}"));
+        Assert.Equal(30000000m, stored.Budgets.Sum(b => decimal.Parse(b.Value.Amount, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(stored.Budgets, b => Assert.Equal(S.Funder.Name, b.Funder));
+    }
+
+    private static string D(CapacityHub.Common.V1.Date d) => $"{d.Year:0000}-{d.Month:00}-{d.Day:00}";
+
+    [Fact]
     public async Task ARefusedProgrammeKeepsWhatWasTypedAndNamesTheFieldsWithoutStoringAnything()
     {
         var form = await PageAsync("/manager/programmes/new");
