@@ -25,7 +25,7 @@ public static class PageProblems
 
     /// <summary>A service's refusal; its message stays the service's own, which names the field or rule.</summary>
     public static PageProblem FromService(IStringLocalizer<UiText> l, RpcException e) =>
-        new(ServiceErrors.HttpStatus(e), e.StatusCode == StatusCode.PermissionDenied ? l["Not allowed"] : l["Could not load this page"], ServiceErrors.Describe(e));
+        new(ServiceErrors.HttpStatus(e), e.StatusCode == StatusCode.PermissionDenied ? l["Not allowed"] : l["Could not load this page"], ServiceErrors.Describe(e, l));
 
     public static PageProblem FormExpired(IStringLocalizer<UiText> l) =>
         new(StatusCodes.Status400BadRequest, l["Form expired"],

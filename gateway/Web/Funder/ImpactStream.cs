@@ -1,9 +1,11 @@
 using System.Text;
+using CapacityHub.Gateway.Localisation;
 using CapacityHub.Gateway.Web.Pages.Funder;
 using CapacityHub.Gateway.Web.Shell;
 using Grpc.Core;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
 
 namespace CapacityHub.Gateway.Web.Funder;
 
@@ -31,7 +33,7 @@ public static class ImpactStream
         }
         catch (RpcException e) when (!request.Aborted.IsCancellationRequested)
         {
-            await SendAsync(http, "failed", ServiceErrors.Describe(e));
+            await SendAsync(http, "failed", ServiceErrors.Describe(e, http.RequestServices.GetRequiredService<IStringLocalizer<UiText>>()));
         }
         catch (OperationCanceledException) when (request.Aborted.IsCancellationRequested)
         {

@@ -1,5 +1,7 @@
+using CapacityHub.Gateway.Localisation;
 using CapacityHub.ServiceDefaults.Errors;
 using Grpc.Core;
+using Microsoft.Extensions.Localization;
 
 namespace CapacityHub.Gateway.Web.Shell;
 
@@ -19,12 +21,12 @@ public sealed class FormErrors
 
     public bool Any => Summary is not null;
 
-    public static FormErrors From(RpcException error, params string[] prefixes) => From(error, new Dictionary<string, string>(), prefixes);
+    public static FormErrors From(IStringLocalizer<UiText> l, RpcException error, params string[] prefixes) => From(l, error, new Dictionary<string, string>(), prefixes);
 
     /// <param name="aliases">Where a service names a field differently from its proto path (e.g. "participant.id").</param>
-    public static FormErrors From(RpcException error, IReadOnlyDictionary<string, string> aliases, params string[] prefixes)
+    public static FormErrors From(IStringLocalizer<UiText> l, RpcException error, IReadOnlyDictionary<string, string> aliases, params string[] prefixes)
     {
-        var errors = new FormErrors { Summary = ServiceErrors.Describe(error) };
+        var errors = new FormErrors { Summary = ServiceErrors.Describe(error, l) };
         foreach (var violation in error.FieldViolations())
         {
             var field = violation.Field;

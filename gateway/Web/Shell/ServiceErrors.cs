@@ -1,20 +1,23 @@
+using CapacityHub.Gateway.Localisation;
 using CapacityHub.ServiceDefaults.Errors;
 using Grpc.Core;
+using Microsoft.Extensions.Localization;
 
 namespace CapacityHub.Gateway.Web.Shell;
 
 /// <summary>Turns a service's status into words for the page and the HTTP status the page answers with.</summary>
 public static class ServiceErrors
 {
-    public static string Describe(RpcException error) => error.StatusCode switch
+    /// <summary>The reader's words for what happened; the service's own detail (English, naming API fields) follows where it helps.</summary>
+    public static string Describe(RpcException error, IStringLocalizer<UiText> l) => error.StatusCode switch
     {
         StatusCode.Unavailable or StatusCode.DeadlineExceeded =>
-            $"A CapacityHub service cannot be reached right now; nothing was changed. Try again in a moment. ({error.Detail})",
-        StatusCode.PermissionDenied => $"You may not do this: {error.Detail}",
-        StatusCode.Unauthenticated => "Your session has ended; sign in again.",
-        StatusCode.NotFound => $"Not found: {error.Detail}",
-        StatusCode.Aborted => $"Someone else changed this in the meantime; reload and try again. ({error.Detail})",
-        StatusCode.Internal or StatusCode.Unknown => "Something went wrong on our side; nothing was changed.",
+            l["A CapacityHub service cannot be reached right now; nothing was changed. Try again in a moment. ({0})", error.Detail],
+        StatusCode.PermissionDenied => l["You may not do this: {0}", error.Detail],
+        StatusCode.Unauthenticated => l["Your session has ended; sign in again."],
+        StatusCode.NotFound => l["Not found: {0}", error.Detail],
+        StatusCode.Aborted => l["Someone else changed this in the meantime; reload and try again. ({0})", error.Detail],
+        StatusCode.Internal or StatusCode.Unknown => l["Something went wrong on our side; nothing was changed."],
         _ => error.Detail,
     };
 

@@ -3,6 +3,7 @@ using CapacityHub.Gateway.Web.Manager;
 using CapacityHub.Gateway.Web.Shell;
 using CapacityHub.Trainings.V1;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using NodaTime;
 using Duration = NodaTime.Duration;
 
@@ -60,6 +61,17 @@ public sealed class ReaderFormatsTests
             "講師 K. Saito (IPA) が二重に予約されています: 「ICS Security Fundamentals」2027年2月10日(水) 09:00–17:00 Asia/Tokyo が 「Incident Handling」2027年2月10日(水) 11:00–19:00 Asia/Tokyo と重なっています。",
             japanese);
         Assert.StartsWith("Trainer trainers/k-saito is booked twice", unnamed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "A CapacityHub service cannot be reached right now; nothing was changed. Try again in a moment. (Trainings is restarting)")]
+    [InlineData("ja", "CapacityHub のサービスに現在接続できません。何も変更されていません。しばらくしてからもう一度お試しください。（Trainings is restarting）")]
+    [InlineData("th", "ขณะนี้ไม่สามารถเชื่อมต่อบริการของ CapacityHub ได้ ไม่มีการเปลี่ยนแปลงใด ๆ โปรดลองอีกครั้งในอีกสักครู่ (Trainings is restarting)")]
+    public void AServiceThatCannotBeReachedIsExplainedInTheReadersLanguageWithTheServicesOwnDetail(string culture, string expected)
+    {
+        var error = new RpcException(new Status(StatusCode.Unavailable, "Trainings is restarting"));
+
+        Assert.Equal(expected, InterfaceText.In(culture, () => ServiceErrors.Describe(error, InterfaceText.Localizer)));
     }
 
     private static ConflictingDay Day(string title, Instant start, string zone) => new()
