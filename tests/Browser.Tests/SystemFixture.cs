@@ -84,13 +84,13 @@ public sealed class SystemFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A browser context (own cookies) with a viewer zone and a window size.</summary>
-    public async Task<IBrowserContext> ContextAsync(string timeZone, int width = 1366, int height = 900, string? sessionToken = null)
+    /// <summary>A browser context (own cookies) with a viewer zone, a window size and the language the browser asks for.</summary>
+    public async Task<IBrowserContext> ContextAsync(string timeZone, int width = 1366, int height = 900, string? sessionToken = null, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             TimezoneId = timeZone,
-            Locale = "en-GB",
+            Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = WebAddress,
         });
