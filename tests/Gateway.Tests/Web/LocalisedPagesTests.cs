@@ -58,13 +58,16 @@ public sealed class LocalisedPagesTests(RunningSystem system)
     [Fact]
     public async Task TheCalendarNamesMonthsAndDaysTheWayTheReadersLanguageDoes()
     {
-        var japanese = await PageAsync("/manager/calendar?date=2027-02-10&tz=Asia/Tokyo", S.Manager, "ja");
+        var japanese = await PageAsync("/manager/calendar?date=2027-02-10&tz=Asia/Bangkok", S.Manager, "ja");
         var thaiEmpty = await PageAsync("/manager/calendar?date=2030-06-12", S.Manager, "th");
 
         Assert.Contains("<caption>2027年2月</caption>", japanese, StringComparison.Ordinal);
         Assert.Contains("<abbr title=\"水曜日\">水</abbr>", japanese, StringComparison.Ordinal);
         Assert.Contains("<span class=\"cal-full\">2027年2月10日 水曜日</span>", japanese, StringComparison.Ordinal);
         Assert.Contains(S.Training.Title, japanese, StringComparison.Ordinal);
+        // A Bangkok reader of a Bangkok training reads its clock once.
+        Assert.Contains("<strong>会場の時刻（あなたの時刻と同じ）:</strong>", japanese, StringComparison.Ordinal);
+        Assert.DoesNotContain("<strong>あなたの時刻:</strong>", japanese, StringComparison.Ordinal);
         Assert.Contains("ไม่มีวันจัดอบรมที่กำหนดไว้ใน มิถุนายน 2030", thaiEmpty, StringComparison.Ordinal);
     }
 
