@@ -6,9 +6,10 @@ using NodaTime.Text;
 namespace CapacityHub.Gateway.Web.Shell;
 
 /// <summary>
-/// Calendar dates written the way the reader's language writes them. English keeps one fixed form for every
-/// English reader; Japanese puts year, month and day first; Thai uses its own month and day names. Years stay in
-/// the common era (see <see cref="ViewerZone.Format"/>).
+/// Dates written the way the reader's language writes them. English keeps one fixed form for every English
+/// reader; Japanese puts year, month and day first; Thai uses its own month and day names. Years stay in the common
+/// era for every reader, Thai included: partners in several countries compare these dates, and one year number
+/// avoids a 543-year misreading.
 /// </summary>
 public static class ReaderDates
 {
@@ -31,16 +32,31 @@ public static class ReaderDates
     }
 
     private static readonly ConcurrentDictionary<(string, Style), LocalDatePattern> Patterns = new();
+    private static readonly ConcurrentDictionary<string, ZonedDateTimePattern> DateTimes = new(StringComparer.Ordinal);
 
     public static string Format(LocalDate date, Style style) => PatternFor(CultureInfo.CurrentCulture, style).Format(date);
 
+    /// <summary>A date and time of day: "Wed 10 Feb 2027 09:00", "2027年2月10日(水) 09:00", "พ. 10 ก.พ. 2027 09:00".</summary>
+    public static string Format(ZonedDateTime value)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var language = LanguageOf(culture);
+        var text = language == "ja" ? "uuuu'年'M'月'd'日'(ddd) HH:mm" : "ddd d MMM uuuu HH:mm";
+        return DateTimes.GetOrAdd(language == "en" ? "" : culture.Name, _ => language == "en"
+            ? ZonedDateTimePattern.CreateWithInvariantCulture(text, null)
+            : ZonedDateTimePattern.Create(text, culture, null, null, default)).Format(value);
+    }
+
     private static LocalDatePattern PatternFor(CultureInfo culture, Style style)
     {
-        var language = culture.TwoLetterISOLanguageName is "ja" or "th" ? culture.TwoLetterISOLanguageName : "en";
+        var language = LanguageOf(culture);
         return Patterns.GetOrAdd((language == "en" ? "" : culture.Name, style), _ => language == "en"
             ? LocalDatePattern.CreateWithInvariantCulture(Text("en", style))
             : LocalDatePattern.Create(Text(language, style), culture));
     }
+
+    /// <summary>The languages with patterns of their own; every other reader gets the English forms.</summary>
+    private static string LanguageOf(CultureInfo culture) => culture.TwoLetterISOLanguageName is "ja" or "th" ? culture.TwoLetterISOLanguageName : "en";
 
     private static string Text(string language, Style style) => (language, style) switch
     {

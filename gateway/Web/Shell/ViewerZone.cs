@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -14,8 +12,6 @@ public sealed class ViewerZone
 {
     public const string Cookie = "capacityhub_tz";
 
-    private static readonly ZonedDateTimePattern English = ZonedDateTimePattern.CreateWithInvariantCulture("ddd d MMM uuuu HH:mm", null);
-    private static readonly ConcurrentDictionary<string, ZonedDateTimePattern> ByCulture = new(StringComparer.Ordinal);
     private static readonly LocalTimePattern TimeOnly = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     private ViewerZone(DateTimeZone zone, bool known)
@@ -47,19 +43,8 @@ public sealed class ViewerZone
     public static DateTimeZone? Find(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(name.Trim());
 
-    /// <summary>
-    /// Date and time in the zone, in the reader's language: "Mon 1 Feb 2027 09:00", "2027年2月1日(月) 09:00",
-    /// "จ. 1 ก.พ. 2027 09:00". Years stay in the common era for every reader, Thai included: partners in several
-    /// countries compare these dates, and one year number avoids a 543-year misreading.
-    /// </summary>
-    public static string Format(Instant instant, DateTimeZone zone) => PatternFor(CultureInfo.CurrentCulture).Format(instant.InZone(zone));
-
-    private static ZonedDateTimePattern PatternFor(CultureInfo culture) => culture.TwoLetterISOLanguageName switch
-    {
-        "ja" => ByCulture.GetOrAdd(culture.Name, _ => ZonedDateTimePattern.Create("uuuu'年'M'月'd'日'(ddd) HH:mm", culture, null, null, default)),
-        "th" => ByCulture.GetOrAdd(culture.Name, _ => ZonedDateTimePattern.Create("ddd d MMM uuuu HH:mm", culture, null, null, default)),
-        _ => English,
-    };
+    /// <summary>Date and time in the zone, in the reader's language (<see cref="ReaderDates"/>).</summary>
+    public static string Format(Instant instant, DateTimeZone zone) => ReaderDates.Format(instant.InZone(zone));
 
     public static string FormatTime(Instant instant, DateTimeZone zone) => TimeOnly.Format(instant.InZone(zone).TimeOfDay);
 
