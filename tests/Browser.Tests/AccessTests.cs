@@ -56,11 +56,11 @@ public sealed class AccessTests(SystemFixture system)
     public async Task EveryScreenHasOneMainLandmarkAHeadingALabelForEveryFieldAndASkipLinkFirstInTabOrder()
     {
         var open = system.Data.OpenTraining.Name["trainings/".Length..];
-        var confirmed = system.Data.ConfirmedTraining.Name["trainings/".Length..];
+        var running = system.Data.RunningTraining.Name["trainings/".Length..];
         var screens = new (ServiceDefaults.Identity.CallerIdentity Who, string[] Paths)[]
         {
             (system.Data.Manager, ["/manager", "/manager/programmes", "/manager/calendar", "/manager/schedule", $"/manager/trainings/{open}", "/manager/nominations", "/manager/reports"]),
-            (system.Data.ThaiPartner, ["/partner", "/partner/trainings", $"/partner/trainings/{open}", $"/partner/trainings/{confirmed}", "/partner/nominations", "/partner/reports"]),
+            (system.Data.ThaiPartner, ["/partner", "/partner/trainings", $"/partner/trainings/{open}", $"/partner/trainings/{running}", "/partner/nominations", "/partner/reports"]),
             (Gateway.Authentication.DemoAccounts.Find("funder")!.Identity, ["/funder/impact"]),
         };
         foreach (var (who, paths) in screens)

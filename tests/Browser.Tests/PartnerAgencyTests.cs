@@ -65,7 +65,7 @@ public sealed class PartnerAgencyTests(SystemFixture system)
     {
         await using var context = await system.ContextAsync("Asia/Bangkok", sessionToken: system.Sessions.For(system.Data.ThaiPartner));
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/partner/trainings/{system.Data.ConfirmedTraining.Name["trainings/".Length..]}");
+        await page.GotoAsync($"/partner/trainings/{system.Data.RunningTraining.Name["trainings/".Length..]}");
         var participant = system.Data.Booked[5];
         var key = participant.Name[(participant.Name.LastIndexOf('/') + 1)..];
         var present = page.Locator($"input[type=checkbox][name^='present-{key}-']");

@@ -190,7 +190,7 @@ public sealed class ProgrammeManagerTests(SystemFixture system)
     {
         await using var context = await system.ContextAsync("Asia/Tokyo", sessionToken: system.Sessions.For(system.Data.Manager));
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/manager/trainings/{system.Data.ConfirmedTraining.Name["trainings/".Length..]}");
+        await page.GotoAsync($"/manager/trainings/{system.Data.RunningTraining.Name["trainings/".Length..]}");
         var booked = system.Data.Booked[0].Participant.DisplayName;
         var row = page.Locator("#h-participants ~ .table-wrap tr").Filter(new() { HasText = booked });
         await Expect(row).ToContainTextAsync("ETDA (ThaiCERT)");

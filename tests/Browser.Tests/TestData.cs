@@ -52,7 +52,8 @@ public sealed class TestData : IDisposable
 
     public Training OpenTraining { get; private set; } = null!;
 
-    public Training ConfirmedTraining { get; private set; } = null!;
+    /// <summary>The Bangkok training, confirmed and started so its register can be taken, with six booked participants.</summary>
+    public Training RunningTraining { get; private set; } = null!;
 
     public IReadOnlyList<Nomination> Booked { get; private set; } = [];
 
@@ -134,8 +135,9 @@ public sealed class TestData : IDisposable
             booked.Add(await Nominations.BookNominationAsync(new ChangeNominationStatusRequest { Name = approved.Name }, thaiPartner));
         }
 
-        ConfirmedTraining = await Trainings.ConfirmTrainingAsync(new ChangeTrainingStatusRequest { Name = bangkok.Name }, manager);
-        var day = ConfirmedTraining.SessionDays[0].Name;
+        await Trainings.ConfirmTrainingAsync(new ChangeTrainingStatusRequest { Name = bangkok.Name }, manager);
+        RunningTraining = await Trainings.StartTrainingAsync(new ChangeTrainingStatusRequest { Name = bangkok.Name }, manager);
+        var day = RunningTraining.SessionDays[0].Name;
         var attendance = new BatchRecordAttendanceRequest { Parent = bangkok.Name };
         attendance.Entries.AddRange(booked.Select(n => new RecordAttendanceRequest { Name = n.Name, SessionDay = day, Present = true }));
         await Nominations.BatchRecordAttendanceAsync(attendance, thaiPartner);

@@ -19,15 +19,17 @@ public sealed partial class NominationApi
     public override async Task<Nomination> RecordAttendance(RecordAttendanceRequest request, ServerCallContext context)
     {
         var (trainingId, id) = ParseName(request.Name, "name");
-        await LearnAsync(trainingId, context, [(id, "", (aggregate, e) => Attend(aggregate, e, trainingId, request, ""))]);
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        await LearnAsync(trainingId, context, [(id, "", (aggregate, e) => Attend(aggregate, e, trainingId, request, "", now))]);
         return await ReadAsync(trainingId, id, context);
     }
 
     public override async Task<BatchRecordAttendanceResponse> BatchRecordAttendance(BatchRecordAttendanceRequest request, ServerCallContext context)
     {
         var trainingId = ParseParent(request.Parent);
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var entries = request.Entries.Select((entry, i) => (Id: EntryId(trainingId, entry.Name, i),
-            Field: $"entries[{i}]", Apply: (Action<TrainingAggregate, Enrolment>)((aggregate, e) => Attend(aggregate, e, trainingId, entry, $"entries[{i}]."))))
+            Field: $"entries[{i}]", Apply: (Action<TrainingAggregate, Enrolment>)((aggregate, e) => Attend(aggregate, e, trainingId, entry, $"entries[{i}].", now))))
             .ToList();
         await LearnAsync(trainingId, context, entries);
         var response = new BatchRecordAttendanceResponse();
@@ -96,7 +98,7 @@ public sealed partial class NominationApi
         return (await ReadAsync(trainingId, id, context)).Learning.Certificate;
     }
 
-    private static void Attend(TrainingAggregate aggregate, Enrolment e, string trainingId, RecordAttendanceRequest entry, string prefix)
+    private static void Attend(TrainingAggregate aggregate, Enrolment e, string trainingId, RecordAttendanceRequest entry, string prefix, Instant now)
     {
         var day = TrainingResources.ParseChild(entry.SessionDay, "sessionDays");
         if (day is null || day.Value.TrainingId != trainingId)
@@ -106,7 +108,7 @@ public sealed partial class NominationApi
 
         Prefixed(prefix, () =>
         {
-            e.Learning.RecordAttendance(aggregate.Training, e.Nomination, day.Value.ChildId, entry.Present);
+            e.Learning.RecordAttendance(aggregate.Training, e.Nomination, day.Value.ChildId, entry.Present, now);
             return true;
         });
     }

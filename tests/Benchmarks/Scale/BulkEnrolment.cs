@@ -62,12 +62,14 @@ public static class BulkEnrolment
 
         aggregate.Training.Confirm();
         var days = aggregate.Training.SessionDays;
+        // The register is taken after the training, as partners do.
+        var afterwards = aggregate.Training.LastEnd!.Value;
         for (var seat = 0; seat < enrolments.Count; seat++)
         {
             var e = enrolments[seat];
             for (var d = 0; d < days.Count; d++)
             {
-                e.Learning.RecordAttendance(aggregate.Training, e.Nomination, days[d].Id, People.Present(seat, d));
+                e.Learning.RecordAttendance(aggregate.Training, e.Nomination, days[d].Id, People.Present(seat, d), afterwards);
             }
 
             var (pre, post) = People.Scores(training, seat);

@@ -10,6 +10,33 @@ public static class CompletedTraining
     /// <summary>A one-day training with two Thai participants: one attends and passes and gets a certificate, one misses the day.</summary>
     public static async Task<(Training Training, Nomination Completed, Nomination NotCompleted)> CreateAsync(RunningSystem system, string title)
     {
+        var manager = system.Scenario.Manager;
+        var (training, people) = await ConfirmedAsync(system, title);
+        training = await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/{training.Name}:start", manager, new ChangeTrainingStatusRequest());
+        var day = training.SessionDays[0].Name;
+        await system.CallAsync<BatchRecordAttendanceResponse>(HttpMethod.Post, $"/api/v1/{training.Name}/nominations:batchRecordAttendance", manager, new BatchRecordAttendanceRequest
+        {
+            Entries =
+            {
+                new RecordAttendanceRequest { Name = people[0].Name, SessionDay = day, Present = true },
+                new RecordAttendanceRequest { Name = people[1].Name, SessionDay = day, Present = false },
+            },
+        });
+        var scores = new BatchRecordAssessmentsRequest();
+        foreach (var (kind, score) in new[] { (AssessmentKind.Pre, 40.0), (AssessmentKind.Post, 85.0), (AssessmentKind.Practical, 80.0) })
+        {
+            scores.Entries.Add(new RecordAssessmentRequest { Name = people[0].Name, Assessment = new Assessment { Kind = kind, Score = score, Maximum = 100 } });
+        }
+
+        await system.CallAsync<BatchRecordAssessmentsResponse>(HttpMethod.Post, $"/api/v1/{training.Name}/nominations:batchRecordAssessments", manager, scores);
+        training = await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/{training.Name}:complete", manager, new ChangeTrainingStatusRequest());
+        await system.CallAsync<Certificate>(HttpMethod.Post, $"/api/v1/{people[0].Name}:issueCertificate", manager, new IssueCertificateRequest());
+        return (training, people[0], people[1]);
+    }
+
+    /// <summary>The same training confirmed with its two participants booked; its day (1 March 2027) has not begun.</summary>
+    public static async Task<(Training Training, IReadOnlyList<Nomination> People)> ConfirmedAsync(RunningSystem system, string title, string first = "สมชาย ใจดี", string second = "Anan Srisuk")
+    {
         var scenario = system.Scenario;
         var manager = scenario.Manager;
         var now = DateTimeOffset.UtcNow;
@@ -33,7 +60,7 @@ public static class CompletedTraining
         var people = new List<Nomination>();
         // Fresh addresses each run: the same person booked twice on one day would be a participant clash.
         var run = Guid.NewGuid().ToString("N")[..8];
-        foreach (var (name, email) in new[] { ("สมชาย ใจดี", $"somchai.{run}@thaicert.example"), ("Anan Srisuk", $"anan.{run}@thaicert.example") })
+        foreach (var (name, email) in new[] { (first, $"first.{run}@thaicert.example"), (second, $"second.{run}@thaicert.example") })
         {
             var nominated = await system.CallAsync<Nomination>(HttpMethod.Post, $"/api/v1/{training.Name}/nominations?requestId={Guid.NewGuid()}", scenario.ThaiUser, new Nomination
             {
@@ -44,26 +71,7 @@ public static class CompletedTraining
             people.Add(await system.CallAsync<Nomination>(HttpMethod.Post, $"/api/v1/{nominated.Name}:book", manager, new ChangeNominationStatusRequest()));
         }
 
-        await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/{training.Name}:confirm", manager, new ChangeTrainingStatusRequest());
-        training = await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/{training.Name}:start", manager, new ChangeTrainingStatusRequest());
-        var day = training.SessionDays[0].Name;
-        await system.CallAsync<BatchRecordAttendanceResponse>(HttpMethod.Post, $"/api/v1/{training.Name}/nominations:batchRecordAttendance", manager, new BatchRecordAttendanceRequest
-        {
-            Entries =
-            {
-                new RecordAttendanceRequest { Name = people[0].Name, SessionDay = day, Present = true },
-                new RecordAttendanceRequest { Name = people[1].Name, SessionDay = day, Present = false },
-            },
-        });
-        var scores = new BatchRecordAssessmentsRequest();
-        foreach (var (kind, score) in new[] { (AssessmentKind.Pre, 40.0), (AssessmentKind.Post, 85.0), (AssessmentKind.Practical, 80.0) })
-        {
-            scores.Entries.Add(new RecordAssessmentRequest { Name = people[0].Name, Assessment = new Assessment { Kind = kind, Score = score, Maximum = 100 } });
-        }
-
-        await system.CallAsync<BatchRecordAssessmentsResponse>(HttpMethod.Post, $"/api/v1/{training.Name}/nominations:batchRecordAssessments", manager, scores);
-        training = await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/{training.Name}:complete", manager, new ChangeTrainingStatusRequest());
-        await system.CallAsync<Certificate>(HttpMethod.Post, $"/api/v1/{people[0].Name}:issueCertificate", manager, new IssueCertificateRequest());
-        return (training, people[0], people[1]);
+        training = await system.CallAsync<Training>(HttpMethod.Post, $"/api/v1/{training.Name}:confirm", manager, new ChangeTrainingStatusRequest());
+        return (training, people);
     }
 }

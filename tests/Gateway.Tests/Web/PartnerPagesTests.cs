@@ -71,6 +71,19 @@ public sealed class PartnerPagesTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task BeforeAConfirmedTrainingsDayBeginsThePartnerCanEnterPreTestScoresButNoAttendance()
+    {
+        var (training, people) = await CompletedTraining.ConfirmedAsync(system, "Network Defence Bootcamp", "Kittisak Ahead", "Malee Ahead");
+
+        var (status, page) = await PageAsync($"/partner/trainings/{Id(training.Name)}", S.ThaiUser);
+
+        Assert.True(status == 200, page);
+        Assert.Contains("Pre-test (Kittisak Ahead)", page, StringComparison.Ordinal);
+        Assert.Contains("not begun yet", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"name=\"present-{Id(people[0].Name)}-", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownStatusIsRefusedByNameAndAnOverlongSearchIsRefusedByTheService()
     {
         var (badStatus, badStatusPage) = await PageAsync("/partner/nominations?status=graduated", S.ThaiUser);

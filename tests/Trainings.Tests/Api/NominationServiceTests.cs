@@ -167,6 +167,34 @@ public sealed class NominationServiceTests(TrainingsTestHost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task ARegisterIsNotTakenAheadOfAConfirmedTrainingsDaysButPreTestScoresAre()
+    {
+        var created = await host.CreateAsync(NewTraining(OtherProgramme), Admin);
+        await host.Trainings.ScheduleTrainingAsync(new ScheduleTrainingRequest { Name = created.Name, SessionDays = { Day(2027, 4, 12, 9, 17) } }, host.As(Admin));
+        var training = await host.Trainings.OpenNominationsAsync(new ChangeTrainingStatusRequest { Name = created.Name }, host.As(Admin));
+        var n = await host.NominateAsync(training, "ahead@vncert.example");
+        await host.Nominations.ApproveNominationAsync(new ChangeNominationStatusRequest { Name = n.Name }, host.As(Admin));
+        await host.Nominations.BookNominationAsync(new ChangeNominationStatusRequest { Name = n.Name }, host.As(VnPartner));
+        await host.Trainings.ConfirmTrainingAsync(new ChangeTrainingStatusRequest { Name = training.Name }, host.As(Admin));
+
+        var ahead = new BatchRecordAttendanceRequest { Parent = training.Name };
+        ahead.Entries.Add(new RecordAttendanceRequest { Name = n.Name, SessionDay = training.SessionDays[0].Name, Present = true });
+        var batch = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.BatchRecordAttendanceAsync(ahead, host.As(VnPartner)).ResponseAsync);
+        var single = await Assert.ThrowsAsync<RpcException>(() => host.Nominations.RecordAttendanceAsync(ahead.Entries[0], host.As(VnPartner)).ResponseAsync);
+        var pre = await host.Nominations.RecordAssessmentAsync(Score(n, AssessmentKind.Pre, 45), host.As(VnPartner));
+
+        // A batch names the entry it refuses; a single call is refused for the training's state.
+        Assert.Equal(StatusCode.InvalidArgument, batch.StatusCode);
+        Assert.Contains("entries[0]", batch.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, single.StatusCode);
+        Assert.Contains("2027-04-12 09:00 Asia/Tokyo", single.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("once it has begun", single.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(pre.Learning.Attendance);
+        Assert.False(pre.Learning.Completion.Completed);
+        Assert.Equal(45, pre.Learning.Assessments.Single().Score);
+    }
+
+    [Fact]
     public async Task AttendanceBatchesAreAllOrNothingAndResultsReachTheImpactMetrics()
     {
         var created = await host.CreateAsync(NewTraining(OtherProgramme), Admin);

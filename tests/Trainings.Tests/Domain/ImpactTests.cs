@@ -49,7 +49,7 @@ public class ImpactTests(ITestOutputHelper output)
             var record = new LearningRecord(id);
             for (var d = 1; d <= days; d++)
             {
-                record.RecordAttendance(training, nomination, $"d-{d}", true);
+                record.RecordAttendance(training, nomination, $"d-{d}", true, TestData.AfterTheTraining);
             }
 
             if (pre is not null)

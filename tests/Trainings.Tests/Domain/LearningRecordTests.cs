@@ -57,15 +57,39 @@ public class LearningRecordTests
     }
 
     [Fact]
+    public void BeforeTheTrainingIsStartedOnlyDaysThatHaveBegunTakeAttendance()
+    {
+        var training = TestData.OpenTraining();
+        var roster = new Roster(training, []);
+        var booked = roster.Nominate("n-1", TestData.Person("p-1"), "organisations/vncert", TestData.DuringWindow, true);
+        roster.Approve("n-1");
+        roster.Book("n-1");
+        training.Confirm();
+        var record = new LearningRecord("n-1");
+        // 2 March 2026, 10:00 in Tokyo: the first day (09:00-17:00) has begun, the second (3 March) has not.
+        var duringDayOne = Instant.FromUtc(2026, 3, 2, 1, 0);
+
+        var early = Assert.Throws<DomainRuleException>(() => record.RecordAttendance(training, booked, "d-1", true, TestData.DuringWindow));
+        record.RecordAttendance(training, booked, "d-1", true, duringDayOne);
+        var ahead = Assert.Throws<DomainRuleException>(() => record.RecordAttendance(training, booked, "d-2", true, duringDayOne));
+        training.Start();
+        record.RecordAttendance(training, booked, "d-2", true, duringDayOne);
+
+        Assert.Contains("2026-03-02 09:00 Asia/Tokyo", early.Message, StringComparison.Ordinal);
+        Assert.Contains("once it has begun", ahead.Message, StringComparison.Ordinal);
+        Assert.Equal(2, record.DaysAttended);
+    }
+
+    [Fact]
     public void AttendanceIsPerSessionDayOfTheTraining()
     {
         var record = new LearningRecord("n-1");
-        record.RecordAttendance(_training, _booked, "d-1", present: true);
-        record.RecordAttendance(_training, _booked, "d-2", present: true);
-        record.RecordAttendance(_training, _booked, "d-2", present: false); // correction
+        record.RecordAttendance(_training, _booked, "d-1", present: true, TestData.AfterTheTraining);
+        record.RecordAttendance(_training, _booked, "d-2", present: true, TestData.AfterTheTraining);
+        record.RecordAttendance(_training, _booked, "d-2", present: false, TestData.AfterTheTraining); // correction
 
         Assert.Equal(1, record.DaysAttended);
-        var error = Assert.Throws<DomainValidationException>(() => record.RecordAttendance(_training, _booked, "d-99", true));
+        var error = Assert.Throws<DomainValidationException>(() => record.RecordAttendance(_training, _booked, "d-99", true, TestData.AfterTheTraining));
         Assert.Equal("session_day_id", error.Errors[0].Field);
     }
 
@@ -79,7 +103,7 @@ public class LearningRecordTests
         var record = new LearningRecord("n-1");
         for (var i = 1; i <= daysAttended; i++)
         {
-            record.RecordAttendance(_training, _booked, $"d-{i}", true);
+            record.RecordAttendance(_training, _booked, $"d-{i}", true, TestData.AfterTheTraining);
         }
 
         record.RecordAssessment(_booked, Assessment.Create(AssessmentKind.Post, postScore, 100));
@@ -91,8 +115,8 @@ public class LearningRecordTests
     public void WithoutAssessmentsCompletionDependsOnThePolicy()
     {
         var record = new LearningRecord("n-1");
-        record.RecordAttendance(_training, _booked, "d-1", true);
-        record.RecordAttendance(_training, _booked, "d-2", true);
+        record.RecordAttendance(_training, _booked, "d-1", true, TestData.AfterTheTraining);
+        record.RecordAttendance(_training, _booked, "d-2", true, TestData.AfterTheTraining);
 
         Assert.False(record.Completion(2, CompletionPolicy.Default).Completed);
         Assert.True(record.Completion(2, CompletionPolicy.Default with { RequiresAssessment = false }).Completed);
@@ -102,7 +126,7 @@ public class LearningRecordTests
     public void CertificateOnlyForCompletersOfACompletedTraining()
     {
         var record = new LearningRecord("n-1");
-        record.RecordAttendance(_training, _booked, "d-1", true);
+        record.RecordAttendance(_training, _booked, "d-1", true, TestData.AfterTheTraining);
         record.RecordAssessment(_booked, Assessment.Create(AssessmentKind.Post, 90, 100));
         var now = Instant.FromUtc(2026, 3, 4, 0, 0);
 
@@ -110,7 +134,7 @@ public class LearningRecordTests
         _training.Complete();
         Assert.Contains("attended 1 of 2 days", Assert.Throws<DomainRuleException>(() => record.IssueCertificate(_training, _booked, CompletionPolicy.Default, now)).Message);
 
-        record.RecordAttendance(_training, _booked, "d-2", true);
+        record.RecordAttendance(_training, _booked, "d-2", true, TestData.AfterTheTraining);
         var certificate = record.IssueCertificate(_training, _booked, CompletionPolicy.Default, now);
         var again = record.IssueCertificate(_training, _booked, CompletionPolicy.Default, now + Duration.FromDays(1));
 

@@ -15,6 +15,9 @@ internal static class TestData
     public static readonly Instant Deadline = Instant.FromUtc(2026, 2, 20, 0, 0);
     public static readonly Instant DuringWindow = Instant.FromUtc(2026, 1, 20, 3, 0);
 
+    /// <summary>After the last day of <see cref="OpenTraining"/>: its register can be taken for every day.</summary>
+    public static readonly Instant AfterTheTraining = Instant.FromUtc(2026, 3, 10, 0, 0);
+
     public static readonly ProgrammePeriod Programme2026 = new(new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), InImplementation: true);
 
     public static TrainingDefinition Definition(int seats = 3, int waitlist = 2, params Quota[] quotas) => new()

@@ -17,6 +17,11 @@ public static class PartnerTrainingActions
 
     public static bool IsEnrolled(Nomination n) => n.Status is NominationStatus.Booked or NominationStatus.FullyAttended or NominationStatus.PartiallyAttended or NominationStatus.NoShow;
 
+    /// <summary>As the Trainings service rules: a confirmed training's register is taken day by day as each day begins; once started, for every day.</summary>
+    public static bool TakesAttendance(Training training, SessionDay day, DateTimeOffset now) =>
+        training.Status is TrainingStatus.InProgress or TrainingStatus.Completed
+        || (training.Status == TrainingStatus.Confirmed && day.StartInstant is { } start && start.ToDateTimeOffset() <= now);
+
     public static async Task<Nomination> NominateAsync(WebRequest request, Training training, IFormCollection form)
     {
         var nomination = new Nomination
@@ -62,16 +67,17 @@ public static class PartnerTrainingActions
         }
     }
 
-    /// <summary>Attendance for every booked participant and day, and the scores typed in, each as one all-or-nothing batch.</summary>
+    /// <summary>Attendance for every booked participant and day that takes it, and the scores typed in, each as one all-or-nothing batch.</summary>
     public static async Task RecordResultsAsync(WebRequest request, Training training, IReadOnlyList<Nomination> ours, IFormCollection form)
     {
         var attendance = new BatchRecordAttendanceRequest { Parent = training.Name };
         var assessments = new BatchRecordAssessmentsRequest { Parent = training.Name };
         var maximum = Formats.ParseNumber(form["maximum"]) ?? 0;
+        var now = request.Http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var nomination in ours.Where(IsEnrolled))
         {
             var key = Formats.Id(nomination.Name);
-            foreach (var day in training.SessionDays)
+            foreach (var day in training.SessionDays.Where(d => TakesAttendance(training, d, now)))
             {
                 attendance.Entries.Add(new RecordAttendanceRequest { Name = nomination.Name, SessionDay = day.Name, Present = form[$"present-{key}-{Formats.Id(day.Name)}"] == "on" });
             }

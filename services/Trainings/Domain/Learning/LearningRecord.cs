@@ -43,7 +43,11 @@ public sealed class LearningRecord(string nominationId)
     }
 
     /// <summary>Marks a session day present or absent; re-marking the same day corrects it.</summary>
-    public void RecordAttendance(Training training, Nomination nomination, string sessionDayId, bool present)
+    /// <summary>
+    /// Marks a participant present or absent on a day. Before the manager starts the training, only days that have begun
+    /// can be marked: a register filled in ahead would make people "complete" a training that has not happened.
+    /// </summary>
+    public void RecordAttendance(Training training, Nomination nomination, string sessionDayId, bool present, Instant now)
     {
         EnsureEnrolled(nomination);
         var day = training.SessionDays.FirstOrDefault(d => d.Id == sessionDayId)
@@ -51,6 +55,12 @@ public sealed class LearningRecord(string nominationId)
         if (training.Status is not (TrainingStatus.InProgress or TrainingStatus.Completed or TrainingStatus.Confirmed))
         {
             throw new DomainRuleException($"Attendance cannot be recorded for a training that is {TrainingLifecycle.Describe(training.Status)}");
+        }
+
+        if (training.Status == TrainingStatus.Confirmed && day.Start > now)
+        {
+            throw new DomainRuleException(
+                $"Attendance for the day starting {LocalSchedule.Describe(day.Start, day.Zone)} can be recorded once it has begun (or once the training is started)");
         }
 
         _attendance[day.Id] = present;
