@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapacityHub.Common.V1;
+using CapacityHub.ServiceDefaults.Validation;
 
 namespace CapacityHub.Gateway.Web.Manager;
 
@@ -40,28 +41,11 @@ public static class BudgetYears
                 ? total - allotted
                 : Math.Round(total * (to.DayNumber - from.DayNumber + 1) / totalDays, decimals, MidpointRounding.ToZero);
             allotted += value;
-            shares.Add(new Share(new DateRange { StartDate = ToProto(from), EndDate = ToProto(to) }, value.ToString("F" + decimals, CultureInfo.InvariantCulture)));
+            shares.Add(new Share(new DateRange { StartDate = from.ToProto(), EndDate = to.ToProto() }, value.ToString("F" + decimals, CultureInfo.InvariantCulture)));
         }
 
         return shares;
     }
 
-    private static DateOnly? ToDate(Date? date)
-    {
-        if (date is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return new DateOnly(date.Year, date.Month, date.Day);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
-    }
-
-    private static Date ToProto(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+    private static DateOnly? ToDate(Date? date) => CommonTypes.IsValid(date) ? date!.ToDateOnly() : null;
 }
